@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ReconBench",
+  products: [
+    .executable(name: "reconbench", targets: ["reconbench"]),
+    .library(name: "ReconEngine", targets: ["ReconEngine"]),
+  ],
+  dependencies: [
+    // Command-line parsing for the headless subcommands (help, usage errors, exit code 2).
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C surface of ncursesw: headers and inline shims only.
+    .systemLibrary(
+      name: "CNcursesw",
+      providers: [.apt(["libncursesw5-dev"]), .yum(["ncurses-devel"]), .brew(["ncurses"])]
+    ),
+    // Pure domain: model, exact decimals, snapshot I/O, generator. Foundation only.
+    .target(name: "ReconEngine"),
+    // Screens over an abstract terminal. No C import.
+    .target(name: "ReconTUI", dependencies: ["ReconEngine"]),
+    // The one module that imports CNcursesw.
+    .target(name: "ReconCurses", dependencies: ["ReconTUI", "CNcursesw"]),
+    .executableTarget(
+      name: "reconbench",
+      dependencies: [
+        "ReconEngine", "ReconTUI", "ReconCurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"]),
+    .testTarget(name: "ReconTUITests", dependencies: ["ReconTUI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

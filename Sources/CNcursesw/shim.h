@@ -1,0 +1,43 @@
+#ifndef RECON_CNCURSESW_SHIM_H
+#define RECON_CNCURSESW_SHIM_H
+
+/* Turn on the wide-character half of curses.h: SwiftPM drops the -D flags pkg-config would add. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <wchar.h>
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+/* Mutable C globals as functions, so Swift 6 strict concurrency accepts them. */
+static inline WINDOW *rc_stdscr(void) { return stdscr; }
+static inline int rc_lines(void) { return LINES; }
+static inline int rc_cols(void) { return COLS; }
+
+/* Process-level set-up that must happen in C order. */
+static inline void rc_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+static inline int rc_codeset_is_utf8(void) {
+  const char *cs = nl_langinfo(CODESET);
+  return cs && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') &&
+         (cs[2] == 'F' || cs[2] == 'f');
+}
+static void rc__endwin_at_exit(void) {
+  if (!isendwin()) endwin();
+}
+static inline int rc_register_endwin_at_exit(void) { return atexit(rc__endwin_at_exit); }
+
+/* One cell in: the drawing primitive Swift needs. */
+static inline int rc_put_cell(WINDOW *w, int y, int x, const wchar_t *grapheme, attr_t attrs,
+                              short pair) {
+  cchar_t cc;
+  if (setcchar(&cc, grapheme, attrs, pair, NULL) == ERR) return ERR;
+  return mvwadd_wch(w, y, x, &cc);
+}
+#endif

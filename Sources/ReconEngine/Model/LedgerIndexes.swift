@@ -1,0 +1,165 @@
+/// Maps entry numbers to row positions. Entry numbers are usually dense (1…n), so a flat array
+/// indexed by number is the common case; sparse numbering falls back to a dictionary.
+public struct EntryNumberIndex: Sendable {
+  private var dense: [Int32] = []
+  private var sparse: [Int64: Int32] = [:]
+  private var isDense = true
+
+  public init() {}
+
+  /// Builds the index; `duplicates` receives the rows whose number was already taken.
+  init(numbers: [Int64], duplicates: inout [Int]) {
+    let maximum = numbers.max() ?? 0
+    isDense = maximum <= Int64(numbers.count) * 2 + 1024
+    if isDense {
+      dense = [Int32](repeating: -1, count: Int(max(maximum, 0)) + 1)
+      for (row, number) in numbers.enumerated() where number >= 0 {
+        if dense[Int(number)] >= 0 {
+          duplicates.append(row)
+        } else {
+          dense[Int(number)] = Int32(row)
+        }
+      }
+    } else {
+      sparse.reserveCapacity(numbers.count)
+      for (row, number) in numbers.enumerated() {
+        if sparse.updateValue(Int32(row), forKey: number) != nil {
+          duplicates.append(row)
+          if let first = numbers.firstIndex(of: number) { sparse[number] = Int32(first) }
+        }
+      }
+    }
+  }
+
+  /// The row holding `number`, or nil.
+  @inlinable public func row(of number: Int64) -> Int? {
+    rowImpl(number)
+  }
+
+  @usableFromInline func rowImpl(_ number: Int64) -> Int? {
+    if isDense {
+      guard number >= 0, number < Int64(dense.count) else { return nil }
+      let row = dense[Int(number)]
+      return row >= 0 ? Int(row) : nil
+    }
+    return sparse[number].map(Int.init)
+  }
+}
+
+/// Rows grouped by a key, stored flat: the rows of key k are `rows[starts[k]..<starts[k+1]]`.
+public struct GroupedRows: Sendable {
+  public private(set) var starts: [Int32] = [0]
+  public private(set) var rows: [Int32] = []
+
+  public init() {}
+
+  /// Groups `count` rows by `key(row)` in 0..<keyCount, keeping row order inside a group.
+  init(keyCount: Int, count: Int, key: (Int) -> Int) {
+    var sizes = [Int32](repeating: 0, count: keyCount + 1)
+    for row in 0..<count { sizes[key(row) + 1] += 1 }
+    for index in 1..<sizes.count { sizes[index] += sizes[index - 1] }
+    starts = sizes
+    var next = sizes
+    rows = [Int32](repeating: 0, count: count)
+    for row in 0..<count {
+      let group = key(row)
+      rows[Int(next[group])] = Int32(row)
+      next[group] += 1
+    }
+  }
+
+  public func rows(of key: Int) -> ArraySlice<Int32> {
+    guard key >= 0, key + 1 < starts.count else { return [] }
+    return rows[Int(starts[key])..<Int(starts[key + 1])]
+  }
+}
+
+/// The lookups built once after a load (and after posting), so no later stage scans a ledger
+/// to find one entry.
+public struct LedgerIndexes: Sendable {
+  public var itemLedgerEntryByNumber = EntryNumberIndex()
+  public var valueEntryByNumber = EntryNumberIndex()
+  public var glEntryByNumber = EntryNumberIndex()
+  /// Value entry rows per item, keyed by the item number's string id.
+  public var valueEntriesByItem = GroupedRows()
+  /// Value entry rows sorted by posting date (stable: equal dates keep entry order).
+  public var valueEntriesByPostingDate: [Int32] = []
+  /// Relation targets: for each value entry row, the G/L entry rows it was posted to.
+  public var glEntriesOfValueEntry = GroupedRows()
+  /// For each G/L entry row, the value entry rows behind it.
+  public var valueEntriesOfGLEntry = GroupedRows()
+
+  public init() {}
+}
+
+/// Row numbers that share an entry number with an earlier row, per table.
+struct DuplicateEntryRows {
+  var itemLedgerEntries: [Int] = []
+  var valueEntries: [Int] = []
+  var glEntries: [Int] = []
+}
+
+extension Ledger {
+  /// Rebuilds every index from the tables. Returns the rows with duplicate entry numbers so the
+  /// validator can report them without a second pass.
+  @discardableResult
+  mutating func rebuildIndexesReportingDuplicates() -> DuplicateEntryRows {
+    var duplicates = DuplicateEntryRows()
+    var built = LedgerIndexes()
+    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry, gl = Columns.glEntry
+    let rel = Columns.glItemLedgerRelation
+    built.itemLedgerEntryByNumber = EntryNumberIndex(
+      numbers: itemLedgerEntries.values(ile.entryNo), duplicates: &duplicates.itemLedgerEntries)
+    built.valueEntryByNumber = EntryNumberIndex(
+      numbers: valueEntries.values(ve.entryNo), duplicates: &duplicates.valueEntries)
+    built.glEntryByNumber = EntryNumberIndex(
+      numbers: glEntries.values(gl.entryNo), duplicates: &duplicates.glEntries)
+
+    let itemIDs = valueEntries.ids(ve.itemNo)
+    built.valueEntriesByItem = GroupedRows(keyCount: strings.count, count: valueEntries.count) {
+      Int(itemIDs[$0])
+    }
+
+    let dates = valueEntries.ordinals(ve.postingDate)
+    var byDate = (0..<Int32(valueEntries.count)).map { $0 }
+    if zip(dates, dates.dropFirst()).contains(where: { $0 > $1 }) {
+      byDate.sort { dates[Int($0)] != dates[Int($1)] ? dates[Int($0)] < dates[Int($1)] : $0 < $1 }
+    }
+    built.valueEntriesByPostingDate = byDate
+
+    // Relations resolved to rows once; a dangling relation (reported by validation) maps to -1.
+    let relationGL = glItemLedgerRelations.values(rel.glEntryNo)
+    let relationVE = glItemLedgerRelations.values(rel.valueEntryNo)
+    var glRows = [Int](repeating: -1, count: relationGL.count)
+    var veRows = [Int](repeating: -1, count: relationGL.count)
+    for index in relationGL.indices {
+      glRows[index] = built.glEntryByNumber.row(of: relationGL[index]) ?? -1
+      veRows[index] = built.valueEntryByNumber.row(of: relationVE[index]) ?? -1
+    }
+    // Dangling relations are grouped under a sentinel key past the last real row.
+    let veByRelation = GroupedRows(keyCount: valueEntries.count + 1, count: relationGL.count) {
+      veRows[$0] >= 0 ? veRows[$0] : self.valueEntries.count
+    }
+    built.glEntriesOfValueEntry = veByRelation.mapped { glRows[$0] }
+    let glByRelation = GroupedRows(keyCount: glEntries.count + 1, count: relationGL.count) {
+      glRows[$0] >= 0 ? glRows[$0] : self.glEntries.count
+    }
+    built.valueEntriesOfGLEntry = glByRelation.mapped { veRows[$0] }
+    indexes = built
+    return duplicates
+  }
+
+  /// Rebuilds every index after the tables changed.
+  public mutating func rebuildIndexes() {
+    rebuildIndexesReportingDuplicates()
+  }
+}
+
+extension GroupedRows {
+  /// The same grouping with each member replaced (relation row → entry row).
+  func mapped(_ transform: (Int) -> Int) -> GroupedRows {
+    var copy = self
+    copy.rows = rows.map { Int32(transform(Int($0))) }
+    return copy
+  }
+}

@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Loading, validating and saving snapshot files.
+public enum SnapshotStore {
+  /// Loads and validates a snapshot file. Every violation found is in the thrown error.
+  public static func load(path: String) throws(SnapshotError) -> Ledger {
+    let file = try MappedFile(path: path)
+    defer { file.close() }
+    return try decode(file.bytes, name: path, consumed: { file.release(from: $0, to: $1) })
+  }
+
+  /// Loads and validates a snapshot held in memory (tests, the bundled sample).
+  public static func decode(_ data: [UInt8], name: String) throws(SnapshotError) -> Ledger {
+    var copy = data
+    let count = copy.count
+    let result: Result<Ledger, SnapshotError> = copy.withUnsafeMutableBufferPointer { buffer in
+      do throws(SnapshotError) {
+        return .success(try decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), name: name, consumed: nil))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, name: String, consumed: (@Sendable (Int, Int) -> Void)?,
+    parallelThreshold: Int? = nil
+  )
+    throws(SnapshotError) -> Ledger
+  {
+    var ledger = Ledger()
+    var reader = SnapshotReader(bytes: bytes)
+    reader.consumed = consumed
+    if let parallelThreshold { reader.parallelThreshold = parallelThreshold }
+    var syntax: SnapshotReader.SyntaxError?
+    let clock = ContinuousClock()
+    let t0 = clock.now
+    defer { if getenv("RB_TRACE") != nil { print("total", clock.now - t0) } }
+    do throws(SnapshotReader.SyntaxError) {
+      try reader.read(into: &ledger)
+      if getenv("RB_TRACE") != nil { print("read", clock.now - t0) }
+    } catch {
+      syntax = error
+    }
+    var pending = reader.problems
+    var total = reader.problemCount
+    if let syntax {
+      pending.append(.init(offset: syntax.offset, path: "", message: syntax.message))
+      total += 1
+    }
+    var problems = locate(pending, in: bytes)
+    if syntax == nil {
+      let duplicates = ledger.rebuildIndexesReportingDuplicates()
+      let found = ledger.crossTableProblems(
+        duplicates: duplicates, limit: max(0, SnapshotReader.problemLimit - problems.count))
+      problems += found.problems.map { SnapshotProblem(path: $0.path, line: 0, column: 0, message: $0.message) }
+      total += found.total
+    }
+    if total > 0 { throw SnapshotError(file: name, problems: problems, totalProblems: total) }
+    return ledger
+  }
+
+  /// Turns byte offsets into 1-based line:column (columns count characters, not bytes), in one
+  /// pass over the file up to the last offset.
+  static func locate(_ pending: [SnapshotReader.PendingProblem], in bytes: UnsafeBufferPointer<UInt8>)
+    -> [SnapshotProblem]
+  {
+    let order = pending.indices.sorted { pending[$0].offset < pending[$1].offset }
+    var located = [SnapshotProblem?](repeating: nil, count: pending.count)
+    var line = 1
+    var column = 1
+    var index = 0
+    for problemIndex in order {
+      let target = min(pending[problemIndex].offset, bytes.count)
+      while index < target {
+        let byte = bytes[index]
+        if byte == 0x0A {
+          line += 1
+          column = 1
+        } else if byte & 0xC0 != 0x80 {
+          column += 1
+        }
+        index += 1
+      }
+      let problem = pending[problemIndex]
+      located[problemIndex] = SnapshotProblem(path: problem.path, line: line, column: column, message: problem.message)
+    }
+    return located.compactMap { $0 }
+  }
+
+  /// Encodes a ledger as snapshot bytes (deterministic).
+  public static func encode(_ ledger: Ledger) -> [UInt8] {
+    var output: [UInt8] = []
+    var writer = SnapshotWriter { (chunk: [UInt8]) throws(SnapshotError) in output.append(contentsOf: chunk) }
+    do {
+      try writer.write(ledger)
+    } catch {
+      // Appending to memory cannot fail.
+    }
+    return output
+  }
+
+  /// Saves atomically: writes a temporary file in the same folder, flushes it to disk, then
+  /// renames it over `path`. On any failure the temporary file is removed and `path` untouched.
+  public static func save(_ ledger: Ledger, to path: String) throws(SnapshotError) {
+    try save(ledger, to: path, failAfterBytes: nil)
+  }
+
+  /// `failAfterBytes` lets tests simulate a disk that fails part-way through a save.
+  static func save(_ ledger: Ledger, to path: String, failAfterBytes: Int?) throws(SnapshotError) {
+    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    var info = stat()
+    if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .file(path, "cannot save: it is a directory")
+    }
+    let temporary = "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if descriptor < 0 { throw .file(path, "cannot save into \(folder): \(errorText())") }
+    var written = 0
+    func fail(_ message: String) -> SnapshotError {
+      Glibc.close(descriptor)
+      unlink(temporary)
+      return .file(path, message)
+    }
+    var writer = SnapshotWriter { (chunk: [UInt8]) throws(SnapshotError) in
+      if let limit = failAfterBytes, written + chunk.count > limit {
+        throw fail("cannot save: simulated write failure")
+      }
+      let failure: String? = chunk.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          guard let start = raw.baseAddress else { return nil }
+          let result = Glibc.write(descriptor, start + offset, raw.count - offset)
+          if result < 0 {
+            if errno == EINTR { continue }
+            return errorText()
+          }
+          offset += result
+        }
+        return nil
+      }
+      if let failure { throw fail("cannot save: \(failure)") }
+      written += chunk.count
+    }
+    try writer.write(ledger)
+    if fsync(descriptor) != 0 { throw fail("cannot save: flushing to disk failed: \(errorText())") }
+    if Glibc.close(descriptor) != 0 {
+      unlink(temporary)
+      throw .file(path, "cannot save: \(errorText())")
+    }
+    if rename(temporary, path) != 0 {
+      let message = errorText()
+      unlink(temporary)
+      throw .file(path, "cannot save: \(message)")
+    }
+    // Make the rename itself durable.
+    let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      Glibc.close(folderDescriptor)
+    }
+  }
+}
+
+func errorText() -> String {
+  String(cString: strerror(errno))
+}
+
+/// A read-only memory map of a whole file. Pages already parsed can be dropped, so reading a
+/// large snapshot does not hold the whole file resident on top of the ledger built from it.
+final class MappedFile: @unchecked Sendable {
+  let bytes: UnsafeBufferPointer<UInt8>
+  private let base: UnsafeMutableRawPointer?
+  private let length: Int
+
+  init(path: String) throws(SnapshotError) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      throw .file(path, errno == ENOENT ? "no such file" : "cannot open: \(errorText())")
+    }
+    defer { Glibc.close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw .file(path, "cannot read: \(errorText())") }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw .file(path, "is a directory, not a snapshot file") }
+    length = Int(info.st_size)
+    if length == 0 {
+      base = nil
+      bytes = UnsafeBufferPointer(start: nil, count: 0)
+      return
+    }
+    guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+      throw .file(path, "cannot read: \(errorText())")
+    }
+    madvise(mapped, length, Int32(MADV_SEQUENTIAL))
+    base = mapped
+    bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: length)
+  }
+
+  /// Lets the kernel drop the whole pages inside `start..<end`; they are read again if touched.
+  /// Thread-safe: two readers release their own ranges.
+  func release(from start: Int, to end: Int) {
+    guard let base else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let first = (start + page - 1) / page * page
+    let last = end / page * page
+    if last > first { madvise(base + first, last - first, Int32(MADV_DONTNEED)) }
+  }
+
+  func close() {
+    if let base { munmap(base, length) }
+  }
+}

@@ -1,0 +1,2 @@
+/// Placeholder until the workbench issue: keeps the target building.
+public enum ReconTUIModule {}

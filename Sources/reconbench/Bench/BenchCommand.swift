@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import ReconEngine
+
+/// `reconbench bench`: generates snapshots of growing size and measures loading and saving
+/// against Foundation's JSONDecoder on the same file, each measurement in its own process.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure snapshot load and save at 10k / 100k / 1M value entries against JSONDecoder."
+  )
+
+  @Option(help: "Comma-separated value-entry counts.")
+  var sizes: String = "10000,100000,1000000"
+
+  @Option(help: "Folder for the generated files (deleted afterwards unless --keep).")
+  var directory: String = "/tmp/reconbench-bench"
+
+  @Option(help: "Runs per measurement; the median is reported.")
+  var repeats: Int = 3
+
+  @Flag(help: "Skip the JSONDecoder baseline.")
+  var noBaseline = false
+
+  @Flag(help: "Keep the generated files.")
+  var keep = false
+
+  func run() throws {
+    let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !counts.isEmpty else { throw ValidationError("--sizes needs numbers, e.g. 10000,100000") }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    print("Snapshot load/save benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats))")
+    print("")
+    let header = [
+      "value entries", "file MB", "generate s", "load s", "load peak MB", "save s", "save peak MB",
+      "JSONDecoder s", "JSONDecoder peak MB", "load speed-up",
+    ]
+    var rows: [[String]] = []
+    for count in counts {
+      let file = "\(directory)/bench-\(count).json"
+      let generateSeconds = try ProcessMetrics.time {
+        try SnapshotStore.save(LedgerGenerator.generate(GeneratorOptions(valueEntries: count, seed: 42)), to: file)
+      }
+      let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue ?? 0
+      let load = try measure(executable, "load", file)
+      let save = try measure(executable, "save", file)
+      var row = [
+        String(count), format(size / 1_048_576, 1), format(generateSeconds, 2), format(load.seconds, 3),
+        format(Double(load.peakKB) / 1024, 0), format(save.seconds, 3), format(Double(save.peakKB) / 1024, 0),
+      ]
+      if noBaseline {
+        row += ["-", "-", "-"]
+      } else {
+        let baseline = try measure(executable, "jsondecoder", file, runs: 1)
+        row += [
+          format(baseline.seconds, 2), format(Double(baseline.peakKB) / 1024, 0),
+          format(baseline.seconds / max(load.seconds, 1e-9), 1) + "×",
+        ]
+      }
+      rows.append(row)
+      if !keep { try? FileManager.default.removeItem(atPath: file) }
+    }
+    print(table(header, rows))
+  }
+
+  struct Measurement {
+    var seconds: Double
+    var peakKB: Int
+  }
+
+  func measure(_ executable: String, _ task: String, _ file: String, runs: Int? = nil) throws -> Measurement {
+    var results: [Measurement] = []
+    for _ in 0..<max(1, runs ?? repeats) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = ["bench-worker", task, file]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else {
+        throw ValidationError("bench-worker \(task) failed with status \(process.terminationStatus)")
+      }
+      var measurement = Measurement(seconds: 0, peakKB: 0)
+      for part in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        let pair = part.split(separator: "=")
+        guard pair.count == 2 else { continue }
+        if pair[0] == "seconds" { measurement.seconds = Double(pair[1]) ?? 0 }
+        if pair[0] == "peak_kb" { measurement.peakKB = Int(pair[1]) ?? 0 }
+      }
+      results.append(measurement)
+    }
+    results.sort { $0.seconds < $1.seconds }
+    return results[results.count / 2]
+  }
+
+  func format(_ value: Double, _ decimals: Int) -> String {
+    String(format: "%.\(decimals)f", value)
+  }
+
+  /// A Markdown table, so the output can be pasted into the README as is.
+  func table(_ header: [String], _ rows: [[String]]) -> String {
+    var widths = header.map(\.count)
+    for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+    func line(_ cells: [String]) -> String {
+      "| " + cells.enumerated().map { index, cell in
+        String(repeating: " ", count: widths[index] - cell.count) + cell
+      }.joined(separator: " | ") + " |"
+    }
+    let rule = "|" + widths.map { String(repeating: "-", count: $0 + 1) + ":" }.joined(separator: "|") + "|"
+    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+  }
+}

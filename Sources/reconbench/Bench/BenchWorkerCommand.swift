@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ReconEngine
+
+/// One measurement in a fresh process, so each peak-memory figure belongs to that measurement
+/// alone. Prints `seconds=S peak_kb=K`. Used by `reconbench bench`; hidden from help.
+struct BenchWorkerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-worker", abstract: "One benchmark measurement (internal).", shouldDisplay: false)
+
+  @Argument(help: "load, save or jsondecoder")
+  var task: String
+
+  @Argument(help: "Snapshot file.")
+  var file: String
+
+  func run() throws {
+    var seconds = 0.0
+    switch task {
+    case "load":
+      seconds = try ProcessMetrics.time { _ = try SnapshotStore.load(path: file) }
+    case "save":
+      let ledger = try SnapshotStore.load(path: file)
+      let target = file + ".resaved"
+      seconds = try ProcessMetrics.time { try SnapshotStore.save(ledger, to: target) }
+      unlink(target)
+    case "jsondecoder":
+      seconds = try ProcessMetrics.time {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let decoded = try JSONDecoder().decode(BaselineSnapshot.self, from: data)
+        if decoded.version != 1 { throw ExitCode(1) }
+      }
+    default:
+      throw ValidationError("unknown task \(task)")
+    }
+    print("seconds=\(seconds) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ReconEngine
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a snapshot: print every problem and exit 1, or a one-line summary and exit 0."
+  )
+
+  @Argument(help: "Snapshot file.")
+  var snapshot: String
+
+  func run() throws {
+    do {
+      let ledger = try SnapshotStore.load(path: snapshot)
+      let counts = ledger.tableCounts.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
+      FileHandleOutput.standardOutput("\(snapshot): valid: \(counts)")
+    } catch {
+      FileHandleOutput.standardError(error.description)
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// Entry point. ArgumentParser exits with 64 on a usage error; cli.md fixes 2, so usage errors are
+// caught here and mapped. Errors of the commands themselves already carry their exit code.
+do {
+  var command = try ReconBench.parseAsRoot()
+  try command.run()
+} catch {
+  let code = ReconBench.exitCode(for: error)
+  if code == .validationFailure {
+    FileHandleOutput.standardError(ReconBench.fullMessage(for: error))
+    exit(2)
+  }
+  ReconBench.exit(withError: error)
+}
