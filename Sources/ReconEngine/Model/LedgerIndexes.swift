@@ -99,24 +99,30 @@ struct DuplicateEntryRows {
   var glEntries: [Int] = []
 }
 
-extension Ledger {
-  /// Rebuilds every index from the tables. Returns the rows with duplicate entry numbers so the
-  /// validator can report them without a second pass.
-  @discardableResult
-  mutating func rebuildIndexesReportingDuplicates() -> DuplicateEntryRows {
+extension LedgerIndexes {
+  /// The entry-number indexes, which everything else (validation included) needs first, and
+  /// the rows whose entry number was already taken.
+  static func entryNumbers(of ledger: Ledger) -> (LedgerIndexes, DuplicateEntryRows) {
     var duplicates = DuplicateEntryRows()
     var built = LedgerIndexes()
-    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry, gl = Columns.glEntry
-    let rel = Columns.glItemLedgerRelation
     built.itemLedgerEntryByNumber = EntryNumberIndex(
-      numbers: itemLedgerEntries.values(ile.entryNo), duplicates: &duplicates.itemLedgerEntries)
+      numbers: ledger.itemLedgerEntries.values(Columns.itemLedgerEntry.entryNo),
+      duplicates: &duplicates.itemLedgerEntries)
     built.valueEntryByNumber = EntryNumberIndex(
-      numbers: valueEntries.values(ve.entryNo), duplicates: &duplicates.valueEntries)
+      numbers: ledger.valueEntries.values(Columns.valueEntry.entryNo), duplicates: &duplicates.valueEntries)
     built.glEntryByNumber = EntryNumberIndex(
-      numbers: glEntries.values(gl.entryNo), duplicates: &duplicates.glEntries)
+      numbers: ledger.glEntries.values(Columns.glEntry.entryNo), duplicates: &duplicates.glEntries)
+    return (built, duplicates)
+  }
 
+  /// Adds the groupings (value entries by item and by date, relations both ways) to indexes
+  /// that already hold the entry numbers.
+  func addingGroupings(of ledger: Ledger) -> LedgerIndexes {
+    var built = self
+    let ve = Columns.valueEntry, rel = Columns.glItemLedgerRelation
+    let valueEntries = ledger.valueEntries
     let itemIDs = valueEntries.ids(ve.itemNo)
-    built.valueEntriesByItem = GroupedRows(keyCount: strings.count, count: valueEntries.count) {
+    built.valueEntriesByItem = GroupedRows(keyCount: ledger.strings.count, count: valueEntries.count) {
       Int(itemIDs[$0])
     }
 
@@ -127,31 +133,33 @@ extension Ledger {
     }
     built.valueEntriesByPostingDate = byDate
 
-    // Relations resolved to rows once; a dangling relation (reported by validation) maps to -1.
-    let relationGL = glItemLedgerRelations.values(rel.glEntryNo)
-    let relationVE = glItemLedgerRelations.values(rel.valueEntryNo)
-    var glRows = [Int](repeating: -1, count: relationGL.count)
-    var veRows = [Int](repeating: -1, count: relationGL.count)
+    // Relations resolved to rows once; a dangling relation (reported by validation) is grouped
+    // under a sentinel key past the last real row.
+    let relationGL = ledger.glItemLedgerRelations.values(rel.glEntryNo)
+    let relationVE = ledger.glItemLedgerRelations.values(rel.valueEntryNo)
+    let valueEntryCount = valueEntries.count
+    let glEntryCount = ledger.glEntries.count
+    var glRows = [Int32](repeating: Int32(glEntryCount), count: relationGL.count)
+    var veRows = [Int32](repeating: Int32(valueEntryCount), count: relationGL.count)
     for index in relationGL.indices {
-      glRows[index] = built.glEntryByNumber.row(of: relationGL[index]) ?? -1
-      veRows[index] = built.valueEntryByNumber.row(of: relationVE[index]) ?? -1
+      if let row = valueEntryByNumber.row(of: relationVE[index]) { veRows[index] = Int32(row) }
+      if let row = glEntryByNumber.row(of: relationGL[index]) { glRows[index] = Int32(row) }
     }
-    // Dangling relations are grouped under a sentinel key past the last real row.
-    let veByRelation = GroupedRows(keyCount: valueEntries.count + 1, count: relationGL.count) {
-      veRows[$0] >= 0 ? veRows[$0] : self.valueEntries.count
-    }
-    built.glEntriesOfValueEntry = veByRelation.mapped { glRows[$0] }
-    let glByRelation = GroupedRows(keyCount: glEntries.count + 1, count: relationGL.count) {
-      glRows[$0] >= 0 ? glRows[$0] : self.glEntries.count
-    }
-    built.valueEntriesOfGLEntry = glByRelation.mapped { veRows[$0] }
-    indexes = built
-    return duplicates
+    built.glEntriesOfValueEntry = GroupedRows(keyCount: valueEntryCount + 1, count: relationGL.count) {
+      Int(veRows[$0])
+    }.mapped { glRows[$0] < glEntryCount ? Int(glRows[$0]) : -1 }
+    built.valueEntriesOfGLEntry = GroupedRows(keyCount: glEntryCount + 1, count: relationGL.count) {
+      Int(glRows[$0])
+    }.mapped { veRows[$0] < valueEntryCount ? Int(veRows[$0]) : -1 }
+    return built
   }
+}
 
-  /// Rebuilds every index after the tables changed.
+extension Ledger {
+  /// Rebuilds every index after the tables changed (posting, generating).
   public mutating func rebuildIndexes() {
-    rebuildIndexesReportingDuplicates()
+    let (entries, _) = LedgerIndexes.entryNumbers(of: self)
+    indexes = entries.addingGroupings(of: self)
   }
 }
 

@@ -71,6 +71,16 @@ public struct LedgerTable: Sendable {
     count = rows
   }
 
+  /// Appends the rows of another table of the same schema (string ids must share one pool).
+  mutating func append(_ other: LedgerTable) {
+    for slot in numbers.indices { numbers[slot] += other.numbers[slot] }
+    for slot in dates.indices { dates[slot] += other.dates[slot] }
+    for slot in strings.indices { strings[slot] += other.strings[slot] }
+    for slot in bytes.indices { bytes[slot] += other.bytes[slot] }
+    for (row, fields) in other.extras { extras[row + count] = fields }
+    count += other.count
+  }
+
   mutating func reserveCapacity(_ rows: Int) {
     for slot in numbers.indices { numbers[slot].reserveCapacity(rows) }
     for slot in dates.indices { dates[slot].reserveCapacity(rows) }

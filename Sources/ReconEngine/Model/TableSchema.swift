@@ -106,6 +106,8 @@ public final class TableSchema: Sendable {
   let blankAllowed: [Bool]
   let requiredMask: UInt64
   let textDefaultMask: UInt64
+  /// `"name":` for each field, as the writer puts it out.
+  let keyBytes: [[UInt8]]
   private let nameBytes: [UInt8]
   private let nameStarts: [Int]
 
@@ -152,6 +154,7 @@ public final class TableSchema: Sendable {
     }
     starts.append(names.count)
     requiredMask = required
+    keyBytes = fields.map { Array("\"\($0.name)\":".utf8) }
     textDefaultMask = textDefaults
     nameBytes = names
     nameStarts = starts

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -6,84 +7,225 @@ import Dispatch
   import Darwin
 #endif
 
-/// Reads one table of the snapshot on a second thread, with its own reader and string pool, so a
-/// two-core machine loads the value entries and the rest of the file at the same time. The
-/// main reader merges the result (strings re-interned into the main pool, problems added).
-final class BackgroundTableRead: @unchecked Sendable {
-  // Touched only by the worker until `done` is signalled, then only by the waiting thread.
-  private(set) var reader: SnapshotReader
-  private(set) var table: LedgerTable
-  private(set) var syntaxError: SnapshotReader.SyntaxError?
-  private let done = DispatchSemaphore(value: 0)
-  private var finished = false
+/// Who reads which block of one array. The background reader takes blocks from the front, in
+/// order; the main reader, once done with the rest of the file, takes blocks from the back. One
+/// atomic word holds both ends, so no block is read twice or skipped.
+final class BlockClaims: Sendable {
+  /// Elements per block: small enough to balance the two threads, large enough that claiming
+  /// costs nothing.
+  static let blockRows = 4096
+  /// High half: the next block the front reader may take. Low half: blocks below this are free.
+  private let state = Atomic<UInt64>(UInt64(UInt32.max))
 
-  init(
-    bytes: UnsafeBufferPointer<UInt8>, start: Int, schema: TableSchema,
-    consumed: (@Sendable (Int, Int) -> Void)?
-  ) {
-    reader = SnapshotReader(bytes: bytes)
-    reader.position = start
-    reader.consumed = consumed
-    table = LedgerTable(schema: schema)
-  }
-
-  func start() {
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
-      let clock = ContinuousClock()
-      let t0 = clock.now
-      defer { if getenv("RB_TRACE") != nil { print("worker", clock.now - t0) } }
-      do throws(SnapshotReader.SyntaxError) {
-        try reader.readArray(into: &table)
-      } catch {
-        syntaxError = error
-      }
-      done.signal()
+  /// The background reader asks for `block` (always the next one); false once the back got there.
+  func claimFront(_ block: Int) -> Bool {
+    var current = state.load(ordering: .acquiring)
+    while true {
+      let back = current & 0xFFFF_FFFF
+      guard UInt64(block) < back else { return false }
+      let (exchanged, original) = state.compareExchange(
+        expected: current, desired: UInt64(block + 1) << 32 | back, ordering: .acquiringAndReleasing)
+      if exchanged { return true }
+      current = original
     }
   }
 
-  /// Blocks until the worker is done; safe to call more than once.
-  func wait() {
+  /// Sets how many blocks the array has, once the main reader has scanned it.
+  func setBack(_ blocks: Int) {
+    var current = state.load(ordering: .acquiring)
+    while true {
+      let (exchanged, original) = state.compareExchange(
+        expected: current, desired: (current & 0xFFFF_FFFF_0000_0000) | UInt64(blocks),
+        ordering: .acquiringAndReleasing)
+      if exchanged { return }
+      current = original
+    }
+  }
+
+  /// The main reader takes the last free block, or nil when none is left.
+  func claimBack() -> Int? {
+    var current = state.load(ordering: .acquiring)
+    while true {
+      let front = current >> 32
+      let back = current & 0xFFFF_FFFF
+      guard back > front else { return nil }
+      let (exchanged, original) = state.compareExchange(
+        expected: current, desired: front << 32 | (back - 1), ordering: .acquiringAndReleasing)
+      if exchanged { return Int(back - 1) }
+      current = original
+    }
+  }
+}
+
+/// Where the elements of an array start, found by a structural scan: the offset of every
+/// `blockRows`-th element and the element count.
+struct ArrayScan: Sendable {
+  var blockStarts: [Int] = []
+  var count = 0
+}
+
+/// One array handed to the background reader.
+final class BackgroundJob: @unchecked Sendable {
+  let table: WritableKeyPath<Ledger, LedgerTable>
+  let start: Int
+  let claims = BlockClaims()
+  // Written by the background thread before it signals completion; read after `finish()`.
+  var rows: LedgerTable
+  var syntaxError: SnapshotReader.SyntaxError?
+  // Written by the main thread only.
+  private(set) var scan = ArrayScan()
+
+  init(table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int) {
+    self.table = table
+    self.start = start
+    rows = LedgerTable(schema: schema)
+  }
+
+  /// Moves the rows out, so the caller holds the only reference and can append in place.
+  func takeRows() -> LedgerTable {
+    let taken = rows
+    rows = LedgerTable(schema: taken.schema)
+    return taken
+  }
+
+  func scanned(_ scan: ArrayScan) {
+    self.scan = scan
+    claims.setBack(scan.blockStarts.count)
+  }
+}
+
+/// A second thread with its own snapshot reader that reads the arrays it is handed, one after
+/// the other, so a two-core machine reads two parts of the file at once.
+final class BackgroundReader: @unchecked Sendable {
+  private let jobs = Mutex<[BackgroundJob]>([])
+  private let jobAdded = DispatchSemaphore(value: 0)
+  private let done = DispatchSemaphore(value: 0)
+  private var finished = false
+  // The worker's reader: touched only by the worker until `done`, then by the main thread.
+  private(set) var reader: SnapshotReader
+  /// Strings the main pool held when the worker started keep their ids in the worker's pool.
+  let sharedStrings: Int
+
+  init(bytes: UnsafeBufferPointer<UInt8>, pool: StringPool, consumed: (@Sendable (Int, Int) -> Void)?) {
+    reader = SnapshotReader(bytes: bytes)
+    reader.pool = pool
+    reader.consumed = consumed
+    sharedStrings = pool.count
+    DispatchQueue.global(qos: .userInitiated).async { [self] in work() }
+  }
+
+  private func work() {
+    var next = 0
+    while true {
+      jobAdded.wait()
+      guard let job = jobs.withLock({ next < $0.count ? $0[next] : nil }) else { break }
+      next += 1
+      reader.position = job.start
+      var rows = job.rows
+      do throws(SnapshotReader.SyntaxError) {
+        try reader.readArray(into: &rows) { [claims = job.claims] block in claims.claimFront(block) }
+      } catch {
+        job.syntaxError = error
+        job.rows = rows
+        break
+      }
+      job.rows = rows
+    }
+    done.signal()
+  }
+
+  /// Hands over the array starting at `start`.
+  func add(table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int) -> BackgroundJob {
+    let job = BackgroundJob(table: table, schema: schema, start: start)
+    jobs.withLock { $0.append(job) }
+    jobAdded.signal()
+    return job
+  }
+
+  var allJobs: [BackgroundJob] { jobs.withLock { $0 } }
+
+  /// Tells the worker no more jobs come and waits for it; safe to call more than once.
+  func finish() {
     if finished { return }
+    jobAdded.signal()
     done.wait()
     finished = true
   }
 }
 
 extension SnapshotReader {
-  /// Takes over a background read: its problems, its syntax error, and its table with every
-  /// string id translated into this reader's pool.
-  mutating func merge(_ worker: BackgroundTableRead, into ledger: inout Ledger) throws(SyntaxError) {
-    for problem in worker.reader.problems {
-      report(problem.offset, problem.path, problem.message)
-    }
-    if let error = worker.syntaxError { throw error }
-    let foreign = worker.reader.pool
-    var mapping = [UInt32](repeating: 0, count: foreign.count)
-    for id in 0..<foreign.count {
-      mapping[id] = foreign.withBytes(StringID(raw: UInt32(id))) { bytes in
-        pool.intern(bytes, from: 0, to: bytes.count).raw
+  /// Reads the blocks the background reader has not taken, last table first and from the back,
+  /// waits for it, then puts each table together in element order with every string id in this
+  /// reader's pool.
+  mutating func readRemainingBlocks(of worker: BackgroundReader, into ledger: inout Ledger) throws(SyntaxError) {
+    let jobs = worker.allJobs
+    var stolen: [[(block: Int, rows: LedgerTable)]] = Array(repeating: [], count: jobs.count)
+    var mainError: SyntaxError?
+    for (index, job) in jobs.enumerated().reversed() {
+      while mainError == nil, let block = job.claims.claimBack() {
+        var part = LedgerTable(schema: job.rows.schema)
+        rowBase = block * BlockClaims.blockRows
+        position = job.scan.blockStarts[block]
+        do throws(SyntaxError) {
+          try readElements(into: &part, count: min(BlockClaims.blockRows, job.scan.count - rowBase))
+        } catch {
+          mainError = error
+        }
+        stolen[index].append((block, part))
       }
     }
-    var table = worker.table
-    for slot in table.strings.indices {
+    rowBase = 0
+    worker.finish()
+    for problem in worker.reader.problems { report(problem.offset, problem.path, problem.message) }
+    // Of several syntax errors, the one earliest in the file is the one to fix first.
+    let errors = jobs.compactMap(\.syntaxError) + (mainError.map { [$0] } ?? [])
+    if let first = errors.min(by: { $0.offset < $1.offset }) { throw first }
+    let mapping = stringMapping(from: worker.reader.pool, sharedCount: worker.sharedStrings)
+    for (index, job) in jobs.enumerated() {
+      var rows = job.takeRows()
+      remap(&rows, mapping, sharedCount: worker.sharedStrings)
+      for part in stolen[index].reversed() { rows.append(part.rows) }
+      ledger[keyPath: job.table] = rows
+    }
+  }
+
+  /// For each id of a pool that started as a copy of this one, the id of the same string here.
+  mutating func stringMapping(from foreign: StringPool, sharedCount: Int) -> [UInt32] {
+    var mapping = [UInt32](repeating: 0, count: foreign.count)
+    for id in 0..<min(sharedCount, foreign.count) { mapping[id] = UInt32(id) }
+    for id in sharedCount..<max(sharedCount, foreign.count) {
+      mapping[id] = foreign.withBytes(StringID(raw: UInt32(id))) { pool.intern($0, from: 0, to: $0.count).raw }
+    }
+    return mapping
+  }
+
+  /// Rewrites the string columns that hold ids the two pools do not share.
+  func remap(_ table: inout LedgerTable, _ mapping: [UInt32], sharedCount: Int) {
+    guard mapping.count > sharedCount else { return }
+    let limit = UInt32(sharedCount)
+    for slot in table.strings.indices where table.strings[slot].contains(where: { $0 >= limit }) {
       table.strings[slot].withUnsafeMutableBufferPointer { column in
         for row in column.indices { column[row] = mapping[Int(column[row])] }
       }
     }
-    ledger.valueEntries = table
   }
 
-  /// Moves past the array or object at `position` tracking only strings and brackets: how the
-  /// main reader skips the table a background reader is parsing (which checks its syntax).
-  mutating func skipStructurally() throws(SyntaxError) {
+  /// Moves past the array at `position` tracking only strings and brackets, recording where
+  /// every `blockRows`-th element starts. This is how the main reader passes over a table the
+  /// background reader parses (and checks).
+  mutating func skipStructurally(blockRows: Int) throws(SyntaxError) -> ArrayScan {
     guard let base = bytes.baseAddress else { throw endOfFileError() }
     let count = bytes.count
+    var scan = ArrayScan()
     var depth = 0
+    var commas = 0
+    var sawContent = false
     var index = position
     while index < count {
       let byte = base[index]
       switch byte {
       case UInt8(ascii: "\""):
+        sawContent = true
         // Jump to the closing quote: the next quote not preceded by an odd run of backslashes.
         var search = index + 1
         while true {
@@ -102,15 +244,25 @@ extension SnapshotReader {
           search = quote + 1
         }
       case UInt8(ascii: "["), UInt8(ascii: "{"):
+        if depth == 0 { scan.blockStarts.append(index + 1) } else { sawContent = true }
         depth += 1
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
         depth -= 1
         if depth == 0 {
           position = index + 1
-          return
+          scan.count = sawContent ? commas + 1 : 0
+          if scan.count == 0 { scan.blockStarts = [] }
+          return scan
         }
-      default:
+      case UInt8(ascii: ","):
+        if depth == 1 {
+          commas += 1
+          if commas % blockRows == 0 { scan.blockStarts.append(index + 1) }
+        }
+      case 0x20, 0x0A, 0x0D, 0x09:
         break
+      default:
+        sawContent = true
       }
       index += 1
     }

@@ -22,10 +22,14 @@ struct SnapshotReader {
   /// Called as reading moves on with a byte range already read, so a memory-mapped file can drop
   /// those pages. Called from the thread doing the reading.
   var consumed: (@Sendable (Int, Int) -> Void)?
-  /// Read big tables on a second thread when the file is at least this large (bytes).
+  /// Read the value entries on a second thread when the file is at least this large (bytes).
   var parallelThreshold = 16 << 20
+  /// Added to row numbers in messages, for a block of rows read out of order.
+  var rowBase = 0
 
   static let problemLimit = 10_000
+  /// Tables read by the background reader in large files: the biggest ones that come early.
+  static let backgroundTables: Set<String> = ["itemLedgerEntries", "valueEntries"]
   static let maximumDepth = 256
 
   /// A problem whose line:column is computed once reading is over.
@@ -66,14 +70,11 @@ struct SnapshotReader {
     var seen = Set<String>()
     var formatSeen = false
     var versionSeen = false
-    var background: BackgroundTableRead?
+    var background: BackgroundReader?
     // Whatever happens here, the background reader must finish before the file is unmapped.
-    defer { background?.wait() }
-    let clock = ContinuousClock()
-    var t0 = clock.now
+    defer { background?.finish() }
     try forEachMember { (reader, keyBytes) throws(SyntaxError) in
       let key = String(decoding: keyBytes, as: UTF8.self)
-      defer { if getenv("RB_TRACE") != nil { print("main", key, clock.now - t0); t0 = clock.now } }
       let valueOffset = reader.position
       if !seen.insert(key).inserted {
         reader.report(valueOffset, key, "duplicate key \"\(key)\"")
@@ -99,15 +100,17 @@ struct SnapshotReader {
       case "setup":
         try reader.readObjectRow(into: &ledger.setup, row: 0, path: "setup")
       default:
-        if key == "valueEntries" && reader.bytes.count >= reader.parallelThreshold && background == nil {
-          // The largest table is read on a second thread while this one skips past it and goes
-          // on with the rest of the file.
-          let worker = BackgroundTableRead(
-            bytes: reader.bytes, start: reader.position, schema: ledger.valueEntries.schema,
-            consumed: reader.consumed)
+        if SnapshotReader.backgroundTables.contains(key) && reader.bytes.count >= reader.parallelThreshold
+          && reader.bytes[reader.position] == UInt8(ascii: "["),
+          let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key })
+        {
+          // The two big early tables are read on a second thread while this one skips past
+          // them, reads the rest of the file, then takes blocks from their ends.
+          let worker = background ?? BackgroundReader(bytes: reader.bytes, pool: reader.pool, consumed: reader.consumed)
           background = worker
-          worker.start()
-          try reader.skipStructurally()
+          let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
+          let scan = try reader.skipStructurally(blockRows: BlockClaims.blockRows)
+          job.scanned(scan)
         } else if let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key }) {
           var taken = ledger[keyPath: table]
           ledger[keyPath: table] = LedgerTable(schema: taken.schema)
@@ -123,11 +126,11 @@ struct SnapshotReader {
         }
       }
     }
+
     if let worker = background {
-      worker.wait()
-      if getenv("RB_TRACE") != nil { print("waited", clock.now - t0) }
-      try merge(worker, into: &ledger)
-      if getenv("RB_TRACE") != nil { print("merged", clock.now - t0) }
+      let end = position
+      try readRemainingBlocks(of: worker, into: &ledger)
+      position = end
     }
     if !formatSeen { report(objectStart, "format", "required key \"format\" is missing") }
     if !versionSeen { report(objectStart, "version", "required key \"version\" is missing") }
@@ -152,7 +155,9 @@ struct SnapshotReader {
 
   // MARK: Tables
 
-  mutating func readArray(into table: inout LedgerTable) throws(SyntaxError) {
+  /// Reads an array of objects into `table`. `claim`, when given, is asked before each block of
+  /// `BlockClaims.blockRows` elements (with the block's number); the read stops where it says no.
+  mutating func readArray(into table: inout LedgerTable, claim: ((Int) -> Bool)? = nil) throws(SyntaxError) {
     lastString = Array(repeating: (0, -1, .blank), count: table.schema.slotCounts[.strings] ?? 0)
     defer { lastString = [] }
     skipWhitespace()
@@ -175,6 +180,7 @@ struct SnapshotReader {
     while true {
       skipWhitespace()
       guard position < bytes.count else { throw endOfFile() }
+      if let claim, (row + 1) % BlockClaims.blockRows == 0, !claim((row + 1) / BlockClaims.blockRows) { return }
       row += 1
       if row == table.count {
         if row == 2048 {
@@ -206,6 +212,40 @@ struct SnapshotReader {
     }
   }
 
+  /// Reads one array element into row `row` and the separator after it; true at the array's end.
+  private mutating func readElement(into table: inout LedgerTable, row: Int) throws(SyntaxError) -> Bool {
+    if bytes[position] == UInt8(ascii: "{") {
+      try readObjectRow(into: &table, row: row, path: nil)
+    } else {
+      report(position, "\(table.schema.name)[\(row + rowBase)]", "expected an object")
+      try skipValue(depth: 2)
+    }
+    skipWhitespace()
+    guard position < bytes.count else { throw endOfFile() }
+    let separator = bytes[position]
+    position += 1
+    if separator == UInt8(ascii: "]") { return true }
+    if separator != UInt8(ascii: ",") {
+      throw SyntaxError(offset: position - 1, message: "expected ',' or ']' after an array element")
+    }
+    return false
+  }
+
+  /// Reads `count` elements starting at `position` (a block another reader skipped).
+  mutating func readElements(into table: inout LedgerTable, count: Int) throws(SyntaxError) {
+    lastString = Array(repeating: (0, -1, .blank), count: table.schema.slotCounts[.strings] ?? 0)
+    defer { lastString = [] }
+    table.appendDefaultRows(count)
+    for row in 0..<count {
+      skipWhitespace()
+      guard position < bytes.count else { throw endOfFile() }
+      let atEnd = try readElement(into: &table, row: row)
+      if atEnd && row != count - 1 {
+        throw SyntaxError(offset: position - 1, message: "array ended early")
+      }
+    }
+  }
+
   /// Reads one object into row `row`. `path` is the object's own path for single-row tables;
   /// nil means "tableName[row]".
   private mutating func readObjectRow(into table: inout LedgerTable, row: Int, path: String?) throws(SyntaxError)
@@ -214,7 +254,7 @@ struct SnapshotReader {
     guard position < bytes.count else { throw endOfFile() }
     let objectStart = position
     guard bytes[position] == UInt8(ascii: "{") else {
-      report(position, path ?? "\(table.schema.name)[\(row)]", "expected an object")
+      report(position, path ?? "\(table.schema.name)[\(row + rowBase)]", "expected an object")
       try skipValue(depth: 1)
       return
     }
@@ -269,7 +309,7 @@ struct SnapshotReader {
           guess = index + 1
           let bit: UInt64 = 1 << UInt64(index)
           if seen & bit != 0 {
-            report(position, Self.path(path, schema, row, schema.fields[index].name), "duplicate key")
+            report(position, fieldPath(path, schema, row, schema.fields[index].name), "duplicate key")
             try skipValue(depth: 2)
           } else {
             seen |= bit
@@ -297,7 +337,7 @@ struct SnapshotReader {
     if missing != 0 {
       for (index, field) in schema.fields.enumerated() where missing & (1 << UInt64(index)) != 0 {
         if field.required {
-          report(objectStart, Self.path(path, schema, row, field.name), "required field is missing")
+          report(objectStart, fieldPath(path, schema, row, field.name), "required field is missing")
         } else {
           table.strings[field.slot][row] = pool.intern(field.defaultText).raw
         }
@@ -316,12 +356,12 @@ struct SnapshotReader {
       table.extras[row, default: []].append(ExtraField(key: key, rawJSON: text(start, position)))
     } else {
       report(
-        start, Self.path(path, table.schema, row, key), "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
+        start, fieldPath(path, table.schema, row, key), "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
     }
   }
 
-  static func path(_ objectPath: String?, _ schema: TableSchema, _ row: Int, _ field: String) -> String {
-    (objectPath ?? "\(schema.name)[\(row)]") + "." + field
+  func fieldPath(_ objectPath: String?, _ schema: TableSchema, _ row: Int, _ field: String) -> String {
+    (objectPath ?? "\(schema.name)[\(row + rowBase)]") + "." + field
   }
 
   // MARK: Fields
@@ -383,7 +423,7 @@ struct SnapshotReader {
         }
         let field = schema.fields[index]
         let message = "\"\(text(contentStart, contentEnd))\" is not a valid value; expected \(field.kind.expectation)"
-        report(start, Self.path(path, schema, row, field.name), message)
+        report(start, fieldPath(path, schema, row, field.name), message)
         return
       }
     }
@@ -392,7 +432,7 @@ struct SnapshotReader {
     let found = describeValue(at: start)
     try skipValue(depth: 2)
     let field = schema.fields[index]
-    report(start, Self.path(path, schema, row, field.name), "expected \(field.kind.expectation), found \(found)")
+    report(start, fieldPath(path, schema, row, field.name), "expected \(field.kind.expectation), found \(found)")
   }
 
   private func matchCaption(_ captions: [[UInt8]], _ start: Int, _ end: Int) -> UInt8? {
@@ -444,7 +484,7 @@ struct SnapshotReader {
       let (from, to, escaped) = try scanString()
       if escaped {
         let field = schema.fields[index]
-        report(start, Self.path(path, schema, row, field.name), "expected \(field.kind.expectation)")
+        report(start, fieldPath(path, schema, row, field.name), "expected \(field.kind.expectation)")
         return nil
       }
       contentStart = from
@@ -473,7 +513,7 @@ struct SnapshotReader {
         }
         reason = "expected \(field.kind.expectation)"
       }
-      report(start, Self.path(path, schema, row, field.name), "\(shown): \(reason)")
+      report(start, fieldPath(path, schema, row, field.name), "\(shown): \(reason)")
       return nil
     }
   }

@@ -38,12 +38,8 @@ public enum SnapshotStore {
     reader.consumed = consumed
     if let parallelThreshold { reader.parallelThreshold = parallelThreshold }
     var syntax: SnapshotReader.SyntaxError?
-    let clock = ContinuousClock()
-    let t0 = clock.now
-    defer { if getenv("RB_TRACE") != nil { print("total", clock.now - t0) } }
     do throws(SnapshotReader.SyntaxError) {
       try reader.read(into: &ledger)
-      if getenv("RB_TRACE") != nil { print("read", clock.now - t0) }
     } catch {
       syntax = error
     }
@@ -55,11 +51,19 @@ public enum SnapshotStore {
     }
     var problems = locate(pending, in: bytes)
     if syntax == nil {
-      let duplicates = ledger.rebuildIndexesReportingDuplicates()
-      let found = ledger.crossTableProblems(
-        duplicates: duplicates, limit: max(0, SnapshotReader.problemLimit - problems.count))
-      problems += found.problems.map { SnapshotProblem(path: $0.path, line: 0, column: 0, message: $0.message) }
-      total += found.total
+      // Validation and the groupings both need only the entry-number indexes: run them side by
+      // side on the two cores.
+      let (entries, duplicates) = LedgerIndexes.entryNumbers(of: ledger)
+      ledger.indexes = entries
+      let limit = max(0, SnapshotReader.problemLimit - problems.count)
+      let results = ParallelPair(
+        { [ledger] in ledger.crossTableProblems(duplicates: duplicates, limit: limit) },
+        { [ledger] in entries.addingGroupings(of: ledger) })
+      ledger.indexes = results.second
+      problems += results.first.problems.map {
+        SnapshotProblem(path: $0.path, line: 0, column: 0, message: $0.message)
+      }
+      total += results.first.total
     }
     if total > 0 { throw SnapshotError(file: name, problems: problems, totalProblems: total) }
     return ledger
@@ -96,7 +100,9 @@ public enum SnapshotStore {
   /// Encodes a ledger as snapshot bytes (deterministic).
   public static func encode(_ ledger: Ledger) -> [UInt8] {
     var output: [UInt8] = []
-    var writer = SnapshotWriter { (chunk: [UInt8]) throws(SnapshotError) in output.append(contentsOf: chunk) }
+    var writer = SnapshotWriter { (chunk: UnsafeRawBufferPointer) throws(SnapshotError) in
+      output.append(contentsOf: chunk)
+    }
     do {
       try writer.write(ledger)
     } catch {
@@ -120,7 +126,13 @@ public enum SnapshotStore {
       throw .file(path, "cannot save: it is a directory")
     }
     let temporary = "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    // Direct I/O skips the page cache, which on this kind of machine is the slow part of
+    // writing a large file; file systems without it (tmpfs) get an ordinary descriptor.
+    var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0o644)
+    let direct = descriptor >= 0
+    if descriptor < 0 && errno == EINVAL {
+      descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    }
     if descriptor < 0 { throw .file(path, "cannot save into \(folder): \(errorText())") }
     var written = 0
     func fail(_ message: String) -> SnapshotError {
@@ -128,27 +140,20 @@ public enum SnapshotStore {
       unlink(temporary)
       return .file(path, message)
     }
-    var writer = SnapshotWriter { (chunk: [UInt8]) throws(SnapshotError) in
+    let chunkSize = 1 << 22
+    let file = BackgroundFileWriter(descriptor: descriptor, direct: direct, chunkCapacity: chunkSize + 65_536)
+    var writer = SnapshotWriter(chunkSize: chunkSize) { (chunk: UnsafeRawBufferPointer) throws(SnapshotError) in
       if let limit = failAfterBytes, written + chunk.count > limit {
+        _ = file.finish()
         throw fail("cannot save: simulated write failure")
       }
-      let failure: String? = chunk.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          guard let start = raw.baseAddress else { return nil }
-          let result = Glibc.write(descriptor, start + offset, raw.count - offset)
-          if result < 0 {
-            if errno == EINTR { continue }
-            return errorText()
-          }
-          offset += result
-        }
-        return nil
+      if let failure = file.write(chunk) {
+        throw fail("cannot save: \(failure)")
       }
-      if let failure { throw fail("cannot save: \(failure)") }
       written += chunk.count
     }
     try writer.write(ledger)
+    if let failure = file.finish() { throw fail("cannot save: \(failure)") }
     if fsync(descriptor) != 0 { throw fail("cannot save: flushing to disk failed: \(errorText())") }
     if Glibc.close(descriptor) != 0 {
       unlink(temporary)
