@@ -31,7 +31,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"]),
-    .testTarget(name: "ReconTUITests", dependencies: ["ReconTUI"]),
+    // Runs the built `reconbench` binary: exit codes, standard output and error, files.
+    .testTarget(name: "ReconBenchCLITests"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,2 @@
 import CNcursesw
 import ReconTUI
-

@@ -64,7 +64,8 @@ extension LedgerGenerator {
       ledger.itemLedgerEntries[c.remainingQuantity, row] = ExactDecimal(Int(quantity))
       ledger.itemLedgerEntries[c.open, row] = true
       let key = itemIndex * 4 + Self.locationIndex(location, locationIDs)
-      stock[key, default: []].append(InboundLot(entryNo: entryNo, remaining: quantity, unitCostCents: unitCostCents))
+      stock[key, default: []].append(
+        InboundLot(entryNo: entryNo, remaining: quantity, unitCostCents: unitCostCents))
       addApplication(itemLedgerEntryNo: entryNo, inbound: entryNo, outbound: 0, quantity: quantity)
     }
     return entryNo
@@ -107,7 +108,8 @@ extension LedgerGenerator {
       left -= take
       cost += take * lots[head].unitCostCents
       let inbound = lots[head].entryNo
-      addApplication(itemLedgerEntryNo: outboundEntryNo, inbound: inbound, outbound: outboundEntryNo, quantity: -take)
+      addApplication(
+        itemLedgerEntryNo: outboundEntryNo, inbound: inbound, outbound: outboundEntryNo, quantity: -take)
       if let row = ledger.indexesFreeRow(ofItemLedgerEntry: inbound) {
         ledger.itemLedgerEntries[c.remainingQuantity, row] = ExactDecimal(Int(lots[head].remaining))
         ledger.itemLedgerEntries[c.open, row] = lots[head].remaining > 0

@@ -98,7 +98,10 @@ extension LedgerGenerator {
       let number = String(1000 + index)
       let name =
         "\(Self.adjectives[index % Self.adjectives.count]) \(Self.nouns[(index / Self.adjectives.count) % Self.nouns.count])"
-      let method: CostingMethod = groupIndex == 2 ? .standard : (random.chance(50) ? .fifo : .average)
+      // Finished goods at standard cost; some raw materials too, so purchases show variances.
+      let method: CostingMethod =
+        groupIndex == 2 || (groupIndex == 1 && index % 18 == 3)
+        ? .standard : (random.chance(50) ? .fifo : .average)
       let cost = Int64(random.int(150...45_000))  // cents
       let row = ledger.appendRow(to: \.items)
       let t = \Ledger.items
@@ -120,8 +123,9 @@ extension LedgerGenerator {
     }
   }
 
-  mutating func set(_ table: WritableKeyPath<Ledger, LedgerTable>, _ column: StringColumn, _ row: Int, _ text: String)
-  {
+  mutating func set(
+    _ table: WritableKeyPath<Ledger, LedgerTable>, _ column: StringColumn, _ row: Int, _ text: String
+  ) {
     let id = ledger.strings.intern(text)
     ledger[keyPath: table][column, row] = id
   }

@@ -36,7 +36,8 @@ extension LedgerGenerator {
 
   mutating func postInventoryCost() {
     let ve = Columns.valueEntry
-    let cutoff = (LedgerDate(year: options.year, month: 12, day: 31) ?? today).adding(days: -options.unpostedDays)
+    let cutoff = (LedgerDate(year: options.year, month: 12, day: 31) ?? today).adding(
+      days: -options.unpostedDays)
     var buffer = PostingBuffer()
     var bufferDate: LedgerDate?
     for row in ledger.valueEntries.indices {
@@ -57,7 +58,8 @@ extension LedgerGenerator {
       let actual = ledger.valueEntries[ve.costAmountActual, row].units
       if actual != 0,
         let pair = PostingMap.actual(
-          itemLedgerEntryType: ile, entryType: entryType, varianceType: ledger.valueEntries[ve.varianceType, row],
+          itemLedgerEntryType: ile, entryType: entryType,
+          varianceType: ledger.valueEntries[ve.varianceType, row],
           orderType: ledger.valueEntries[ve.orderType, row])
       {
         addPair(pair, key, actual, entryNo, &buffer)
@@ -74,8 +76,9 @@ extension LedgerGenerator {
     if let current = bufferDate { flush(&buffer, date: current) }
   }
 
-  private func addPair(_ pair: PostingPair, _ base: BufferKey, _ units: Int64, _ entryNo: Int64, _ buffer: inout PostingBuffer)
-  {
+  private func addPair(
+    _ pair: PostingPair, _ base: BufferKey, _ units: Int64, _ entryNo: Int64, _ buffer: inout PostingBuffer
+  ) {
     var debit = base
     debit.account = pair.account.rawValue
     debit.balancing = pair.balancing.rawValue
@@ -190,7 +193,8 @@ struct SetupLookup {
     }
   }
 
-  func account(_ type: InventoryAccountType, _ key: LedgerGenerator.BufferKey, in ledger: Ledger) -> StringID {
+  func account(_ type: InventoryAccountType, _ key: LedgerGenerator.BufferKey, in ledger: Ledger) -> StringID
+  {
     if let column = type.inventorySetupColumn, let row = inventory[[key.location, key.group]] {
       return ledger.inventoryPostingSetup[column, row]
     }

@@ -181,17 +181,22 @@ public struct LedgerGenerator {
     let (receipt, number) = nextDocument("PR-")
     let vendor = "V\(10_000 + random.int(0...40) * 10)"
     let business = businessIDs[random.int(0...1)]
+    // A standard-cost item is received at standard cost; the invoice brings the vendor's price
+    // and a purchase variance entry that takes inventory back to standard.
+    let standard = item.method == .standard
     let ile = addItemLedgerEntry(
-      itemIndex, .purchase, quantity: quantity, location: locationIDs[location], documentType: "Purchase Receipt",
-      documentNo: receipt, sourceType: "Vendor", sourceNo: vendor, unitCostCents: unitCents)
-    let expected = quantity * unitCents
+      itemIndex, .purchase, quantity: quantity, location: locationIDs[location],
+      documentType: "Purchase Receipt",
+      documentNo: receipt, sourceType: "Vendor", sourceNo: vendor,
+      unitCostCents: standard ? item.unitCostCents : unitCents)
+    let expected = quantity * (standard ? item.unitCostCents : unitCents)
     addValueEntry(
       ValueEntrySpec(
         itemIndex: itemIndex, itemLedgerEntryNo: ile, itemLedgerEntryType: .purchase, entryType: .directCost,
         documentType: "Purchase Receipt", documentNo: receipt, location: locationIDs[location],
         business: business, sourceType: "Vendor", sourceNo: vendor, valuedQuantity: quantity,
         itemLedgerEntryQuantity: quantity, expectedCents: expected, isExpected: true))
-    let actual = quantity * (item.method == .standard ? item.unitCostCents : unitCents)
+    let actual = quantity * unitCents
     scheduleLater(
       .purchaseInvoice(
         PendingDocument(
@@ -210,7 +215,7 @@ public struct LedgerGenerator {
       documentNo: invoice, location: document.location, business: document.business, sourceType: "Vendor",
       sourceNo: document.partner, valuedQuantity: document.quantity, invoicedQuantity: document.quantity,
       actualCents: document.actualCents, expectedCents: -document.expectedCents)
-    spec.purchaseCents = document.expectedCents
+    spec.purchaseCents = document.actualCents
     addValueEntry(spec)
     markInvoiced(document.itemLedgerEntryNo, document.quantity)
     if item.overheadCents > 0 {
@@ -325,7 +330,8 @@ public struct LedgerGenerator {
     for (location, sign) in [(from, Int64(-1)), (to, Int64(1))] {
       let ile = addItemLedgerEntry(
         itemIndex, .transfer, quantity: sign * quantity, location: locationIDs[location],
-        documentType: sign < 0 ? "Transfer Shipment" : "Transfer Receipt", documentNo: document, sourceType: "",
+        documentType: sign < 0 ? "Transfer Shipment" : "Transfer Receipt", documentNo: document,
+        sourceType: "",
         sourceNo: "", unitCostCents: sign > 0 ? cost / quantity : 0, invoiced: true,
         orderType: .transfer, orderNo: document)
       var spec = ValueEntrySpec(
@@ -346,7 +352,8 @@ public struct LedgerGenerator {
     let (document, _) = nextDocument("PI-")
     var spec = ValueEntrySpec(
       itemIndex: target.itemIndex, itemLedgerEntryNo: target.entryNo, itemLedgerEntryType: .purchase,
-      entryType: .directCost, documentType: "Purchase Invoice", documentNo: document, location: target.location,
+      entryType: .directCost, documentType: "Purchase Invoice", documentNo: document,
+      location: target.location,
       business: businessIDs[0], sourceType: "Vendor", sourceNo: "V90000", valuedQuantity: target.quantity,
       actualCents: Int64(random.int(500...9_000)))
     spec.itemChargeNo = "FREIGHT"
@@ -392,7 +399,9 @@ public struct LedgerGenerator {
     let orderRow = ledger.appendRow(to: \.productionOrders)
     set(\.productionOrders, p.no, orderRow, order)
     set(\.productionOrders, p.sourceNo, orderRow, ledger.strings.string(produced.number))
-    set(\.productionOrders, p.description, orderRow, ledger.strings.string(ledger.items[Columns.item.description, itemIndex]))
+    set(
+      \.productionOrders, p.description, orderRow,
+      ledger.strings.string(ledger.items[Columns.item.description, itemIndex]))
     ledger.productionOrders[p.quantity, orderRow] = ExactDecimal(Int(quantity))
     var material: Int64 = 0
     for _ in 0..<2 {
@@ -404,10 +413,12 @@ public struct LedgerGenerator {
       let cost = consume(key, quantity: needed, outboundEntryNo: ileNo, itemIndex: component)
       addItemLedgerEntry(
         component, .consumption, quantity: -needed, location: locationIDs[location], documentType: "",
-        documentNo: order, sourceType: "Item", sourceNo: ledger.strings.string(produced.number), unitCostCents: 0,
+        documentNo: order, sourceType: "Item", sourceNo: ledger.strings.string(produced.number),
+        unitCostCents: 0,
         invoiced: true, orderType: .production, orderNo: order)
       var spec = ValueEntrySpec(
-        itemIndex: component, itemLedgerEntryNo: ileNo, itemLedgerEntryType: .consumption, entryType: .directCost,
+        itemIndex: component, itemLedgerEntryNo: ileNo, itemLedgerEntryType: .consumption,
+        entryType: .directCost,
         documentType: "", documentNo: order, location: locationIDs[location], business: .blank,
         sourceType: "Item", sourceNo: ledger.strings.string(produced.number), valuedQuantity: -needed,
         itemLedgerEntryQuantity: -needed, invoicedQuantity: -needed, actualCents: -cost)
@@ -419,7 +430,8 @@ public struct LedgerGenerator {
     // Capacity: machine time (direct) and its overhead, on the produced item, no item ledger entry.
     let capacity = quantity * Int64(random.int(100...900))
     let overhead = capacity * Int64(random.int(5...25)) / 100
-    for (entryType, cents) in [(ValueEntryType.directCost, capacity), (.indirectCost, overhead)] where cents != 0 {
+    for (entryType, cents) in [(ValueEntryType.directCost, capacity), (.indirectCost, overhead)]
+    where cents != 0 {
       var spec = ValueEntrySpec(
         itemIndex: itemIndex, itemLedgerEntryNo: 0, itemLedgerEntryType: .blank, entryType: entryType,
         documentType: "", documentNo: order, location: locationIDs[location], business: .blank,
@@ -430,8 +442,10 @@ public struct LedgerGenerator {
     }
     let standard = quantity * produced.unitCostCents
     let output = addItemLedgerEntry(
-      itemIndex, .output, quantity: quantity, location: locationIDs[location], documentType: "", documentNo: order,
-      sourceType: "", sourceNo: "", unitCostCents: produced.unitCostCents, orderType: .production, orderNo: order)
+      itemIndex, .output, quantity: quantity, location: locationIDs[location], documentType: "",
+      documentNo: order,
+      sourceType: "", sourceNo: "", unitCostCents: produced.unitCostCents, orderType: .production,
+      orderNo: order)
     var spec = ValueEntrySpec(
       itemIndex: itemIndex, itemLedgerEntryNo: output, itemLedgerEntryType: .output, entryType: .directCost,
       documentType: "", documentNo: order, location: locationIDs[location], business: .blank, sourceType: "",
@@ -443,7 +457,8 @@ public struct LedgerGenerator {
     scheduleLater(
       .finishProduction(
         PendingProduction(
-          orderRow: orderRow, itemIndex: itemIndex, outputEntryNo: output, location: locationIDs[location], order: order,
+          orderRow: orderRow, itemIndex: itemIndex, outputEntryNo: output, location: locationIDs[location],
+          order: order,
           quantity: quantity, standardCents: standard, materialCents: material, capacityCents: capacity,
           overheadCents: overhead)),
       days: 1...10)

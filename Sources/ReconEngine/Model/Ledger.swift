@@ -34,9 +34,9 @@ public struct Ledger: Sendable {
   /// The array-valued tables in the order a snapshot lists them.
   public static var arrayTables: [WritableKeyPath<Ledger, LedgerTable>] {
     [
-    \.glAccounts, \.locations, \.items, \.inventoryPostingSetup, \.generalPostingSetup,
-    \.accountingPeriods, \.productionOrders, \.itemLedgerEntries, \.itemApplicationEntries,
-    \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations, \.dateCompressions,
+      \.glAccounts, \.locations, \.items, \.inventoryPostingSetup, \.generalPostingSetup,
+      \.accountingPeriods, \.productionOrders, \.itemLedgerEntries, \.itemApplicationEntries,
+      \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations, \.dateCompressions,
     ]
   }
 

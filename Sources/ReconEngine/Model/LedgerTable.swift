@@ -54,9 +54,13 @@ public struct LedgerTable: Sendable {
     for slot in numbers.indices {
       numbers[slot].append(contentsOf: repeatElement(schema.numberDefaults[slot], count: rows))
     }
-    for slot in dates.indices { dates[slot].append(contentsOf: repeatElement(LedgerTable.noDate.ordinal, count: rows)) }
+    for slot in dates.indices {
+      dates[slot].append(contentsOf: repeatElement(LedgerTable.noDate.ordinal, count: rows))
+    }
     for slot in strings.indices { strings[slot].append(contentsOf: repeatElement(0, count: rows)) }
-    for slot in bytes.indices { bytes[slot].append(contentsOf: repeatElement(schema.byteDefaults[slot], count: rows)) }
+    for slot in bytes.indices {
+      bytes[slot].append(contentsOf: repeatElement(schema.byteDefaults[slot], count: rows))
+    }
     count += rows
   }
 

@@ -94,7 +94,8 @@ public struct StringPool: Sendable {
     let left = end - index
     if left > 0, let base = bytes.baseAddress, index + 8 <= bytes.count {
       // One load covers the tail; the bytes past `end` are masked off.
-      tail = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & (UInt64.max >> UInt64(64 - 8 * left))
+      tail =
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & (UInt64.max >> UInt64(64 - 8 * left))
     } else {
       var shift: UInt64 = 0
       while index < end {
@@ -108,7 +109,8 @@ public struct StringPool: Sendable {
     return UInt32(truncatingIfNeeded: state)
   }
 
-  private func equalBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ from: Int, _ length: Int) -> Bool
+  private func equalBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ from: Int, _ length: Int)
+    -> Bool
   {
     arena.withUnsafeBufferPointer { stored in
       guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return length == 0 }

@@ -176,7 +176,9 @@ public final class TableSchema: Sendable {
   /// names from `guess` on, without first scanning for the closing quote. Returns the field and
   /// the offset of the closing quote, or nil (the caller then scans the key the slow way).
   @inline(__always)
-  func matchKey(_ bytes: UnsafeBufferPointer<UInt8>, at keyStart: Int, after guess: Int) -> (index: Int, end: Int)? {
+  func matchKey(_ bytes: UnsafeBufferPointer<UInt8>, at keyStart: Int, after guess: Int) -> (
+    index: Int, end: Int
+  )? {
     guard let base = bytes.baseAddress else { return nil }
     return nameBytes.withUnsafeBufferPointer { names -> (index: Int, end: Int)? in
       guard let namesBase = names.baseAddress else { return nil }
@@ -185,7 +187,9 @@ public final class TableSchema: Sendable {
         let start = nameStarts[index]
         let length = nameStarts[index + 1] - start
         let end = keyStart + length
-        if end < bytes.count && bytes[end] == UInt8(ascii: "\"") && memcmp(namesBase + start, base + keyStart, length) == 0 {
+        if end < bytes.count && bytes[end] == UInt8(ascii: "\"")
+          && memcmp(namesBase + start, base + keyStart, length) == 0
+        {
           return (index, end)
         }
         index += 1

@@ -27,7 +27,9 @@ public enum InventoryAccountType: Int, CaseIterable, Sendable {
 
   /// True for the eight types resolved through Inventory Posting Setup (location + inventory
   /// posting group); the other seven come from General Posting Setup.
-  public var isInventoryPostingSetupType: Bool { rawValue <= InventoryAccountType.mfgOverheadVariance.rawValue }
+  public var isInventoryPostingSetupType: Bool {
+    rawValue <= InventoryAccountType.mfgOverheadVariance.rawValue
+  }
 
   /// The setup field that holds this type's account.
   public var inventorySetupColumn: StringColumn? {

@@ -13,7 +13,7 @@ import Synchronization
 final class BlockClaims: Sendable {
   /// Elements per block: small enough to balance the two threads, large enough that claiming
   /// costs nothing.
-  static let blockRows = 4096
+  static let defaultBlockRows = 4096
   /// High half: the next block the front reader may take. Low half: blocks below this are free.
   private let state = Atomic<UInt64>(UInt64(UInt32.max))
 
@@ -106,10 +106,14 @@ final class BackgroundReader: @unchecked Sendable {
   /// Strings the main pool held when the worker started keep their ids in the worker's pool.
   let sharedStrings: Int
 
-  init(bytes: UnsafeBufferPointer<UInt8>, pool: StringPool, consumed: (@Sendable (Int, Int) -> Void)?) {
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, pool: StringPool, blockRows: Int,
+    consumed: (@Sendable (Int, Int) -> Void)?
+  ) {
     reader = SnapshotReader(bytes: bytes)
     reader.pool = pool
     reader.consumed = consumed
+    reader.blockRows = blockRows
     sharedStrings = pool.count
     DispatchQueue.global(qos: .userInitiated).async { [self] in work() }
   }
@@ -157,17 +161,19 @@ extension SnapshotReader {
   /// Reads the blocks the background reader has not taken, last table first and from the back,
   /// waits for it, then puts each table together in element order with every string id in this
   /// reader's pool.
-  mutating func readRemainingBlocks(of worker: BackgroundReader, into ledger: inout Ledger) throws(SyntaxError) {
+  mutating func readRemainingBlocks(of worker: BackgroundReader, into ledger: inout Ledger)
+    throws(SyntaxError)
+  {
     let jobs = worker.allJobs
     var stolen: [[(block: Int, rows: LedgerTable)]] = Array(repeating: [], count: jobs.count)
     var mainError: SyntaxError?
     for (index, job) in jobs.enumerated().reversed() {
       while mainError == nil, let block = job.claims.claimBack() {
         var part = LedgerTable(schema: job.rows.schema)
-        rowBase = block * BlockClaims.blockRows
+        rowBase = block * blockRows
         position = job.scan.blockStarts[block]
         do throws(SyntaxError) {
-          try readElements(into: &part, count: min(BlockClaims.blockRows, job.scan.count - rowBase))
+          try readElements(into: &part, count: min(blockRows, job.scan.count - rowBase))
         } catch {
           mainError = error
         }
@@ -194,7 +200,9 @@ extension SnapshotReader {
     var mapping = [UInt32](repeating: 0, count: foreign.count)
     for id in 0..<min(sharedCount, foreign.count) { mapping[id] = UInt32(id) }
     for id in sharedCount..<max(sharedCount, foreign.count) {
-      mapping[id] = foreign.withBytes(StringID(raw: UInt32(id))) { pool.intern($0, from: 0, to: $0.count).raw }
+      mapping[id] = foreign.withBytes(StringID(raw: UInt32(id))) {
+        pool.intern($0, from: 0, to: $0.count).raw
+      }
     }
     return mapping
   }

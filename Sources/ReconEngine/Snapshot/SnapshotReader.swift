@@ -26,6 +26,8 @@ struct SnapshotReader {
   var parallelThreshold = 16 << 20
   /// Added to row numbers in messages, for a block of rows read out of order.
   var rowBase = 0
+  /// Elements per block when two readers share an array (see `BlockClaims`).
+  var blockRows = BlockClaims.defaultBlockRows
 
   static let problemLimit = 10_000
   /// Tables read by the background reader in large files: the biggest ones that come early.
@@ -87,13 +89,15 @@ struct SnapshotReader {
         let found = try reader.readLiteralForCheck()
         if found != "\"reconbench.snapshot\"" {
           reader.report(
-            valueOffset, "format", "format is \(found), not \"reconbench.snapshot\": this is not a ReconBench snapshot")
+            valueOffset, "format",
+            "format is \(found), not \"reconbench.snapshot\": this is not a ReconBench snapshot")
         }
       case "version":
         versionSeen = true
         let found = try reader.readLiteralForCheck()
         if found != "1" {
-          reader.report(valueOffset, "version", "version \(found) is not supported; this reader knows version 1")
+          reader.report(
+            valueOffset, "version", "version \(found) is not supported; this reader knows version 1")
         }
       case "company":
         try reader.readObjectRow(into: &ledger.company, row: 0, path: "company")
@@ -106,10 +110,13 @@ struct SnapshotReader {
         {
           // The two big early tables are read on a second thread while this one skips past
           // them, reads the rest of the file, then takes blocks from their ends.
-          let worker = background ?? BackgroundReader(bytes: reader.bytes, pool: reader.pool, consumed: reader.consumed)
+          let worker =
+            background
+            ?? BackgroundReader(
+              bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows, consumed: reader.consumed)
           background = worker
           let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
-          let scan = try reader.skipStructurally(blockRows: BlockClaims.blockRows)
+          let scan = try reader.skipStructurally(blockRows: reader.blockRows)
           job.scanned(scan)
         } else if let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key }) {
           var taken = ledger[keyPath: table]
@@ -156,7 +163,7 @@ struct SnapshotReader {
   // MARK: Tables
 
   /// Reads an array of objects into `table`. `claim`, when given, is asked before each block of
-  /// `BlockClaims.blockRows` elements (with the block's number); the read stops where it says no.
+  /// `blockRows` elements (with the block's number); the read stops where it says no.
   mutating func readArray(into table: inout LedgerTable, claim: ((Int) -> Bool)? = nil) throws(SyntaxError) {
     lastString = Array(repeating: (0, -1, .blank), count: table.schema.slotCounts[.strings] ?? 0)
     defer { lastString = [] }
@@ -180,7 +187,7 @@ struct SnapshotReader {
     while true {
       skipWhitespace()
       guard position < bytes.count else { throw endOfFile() }
-      if let claim, (row + 1) % BlockClaims.blockRows == 0, !claim((row + 1) / BlockClaims.blockRows) { return }
+      if let claim, (row + 1) % blockRows == 0, !claim((row + 1) / blockRows) { return }
       row += 1
       if row == table.count {
         if row == 2048 {
@@ -248,7 +255,8 @@ struct SnapshotReader {
 
   /// Reads one object into row `row`. `path` is the object's own path for single-row tables;
   /// nil means "tableName[row]".
-  private mutating func readObjectRow(into table: inout LedgerTable, row: Int, path: String?) throws(SyntaxError)
+  private mutating func readObjectRow(into table: inout LedgerTable, row: Int, path: String?)
+    throws(SyntaxError)
   {
     skipWhitespace()
     guard position < bytes.count else { throw endOfFile() }
@@ -356,7 +364,8 @@ struct SnapshotReader {
       table.extras[row, default: []].append(ExtraField(key: key, rawJSON: text(start, position)))
     } else {
       report(
-        start, fieldPath(path, table.schema, row, key), "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
+        start, fieldPath(path, table.schema, row, key),
+        "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
     }
   }
 
@@ -394,7 +403,11 @@ struct SnapshotReader {
           table.dates[slot][row] = date.ordinal
           return
         }
-        position = start
+        let shown = text(contentStart, contentEnd)
+        report(
+          start, fieldPath(path, schema, row, schema.fields[index].name),
+          "\"\(shown)\" is not a valid date; expected YYYY-MM-DD or CYYYY-MM-DD")
+        return
       } else if code == .nullableDate && matchLiteral("null") {
         return
       }
@@ -422,7 +435,8 @@ struct SnapshotReader {
           return
         }
         let field = schema.fields[index]
-        let message = "\"\(text(contentStart, contentEnd))\" is not a valid value; expected \(field.kind.expectation)"
+        let message =
+          "\"\(text(contentStart, contentEnd))\" is not a valid value; expected \(field.kind.expectation)"
         report(start, fieldPath(path, schema, row, field.name), message)
         return
       }
@@ -432,7 +446,8 @@ struct SnapshotReader {
     let found = describeValue(at: start)
     try skipValue(depth: 2)
     let field = schema.fields[index]
-    report(start, fieldPath(path, schema, row, field.name), "expected \(field.kind.expectation), found \(found)")
+    report(
+      start, fieldPath(path, schema, row, field.name), "expected \(field.kind.expectation), found \(found)")
   }
 
   private func matchCaption(_ captions: [[UInt8]], _ start: Int, _ end: Int) -> UInt8? {
@@ -505,7 +520,8 @@ struct SnapshotReader {
       let reason: String
       switch error {
       case .tooManyDecimals:
-        reason = field.kind == .quantity ? "more than 5 decimals" : "more decimals than the amount precision allows"
+        reason =
+          field.kind == .quantity ? "more than 5 decimals" : "more decimals than the amount precision allows"
       case .tooLarge, .overflow: reason = "magnitude exceeds 10,000,000,000,000, too large to sum exactly"
       case .invalidSyntax:
         if bytes[start] != UInt8(ascii: "\"") {
@@ -558,7 +574,9 @@ struct SnapshotReader {
       let length = contentEnd - contentStart
       if cacheSlot < lastString.count, let base = bytes.baseAddress {
         let last = lastString[cacheSlot]
-        if last.length == length && memcmp(base + last.start, base + contentStart, length) == 0 { return last.id }
+        if last.length == length && memcmp(base + last.start, base + contentStart, length) == 0 {
+          return last.id
+        }
         let id = pool.intern(bytes, from: contentStart, to: contentEnd)
         lastString[cacheSlot] = (contentStart, length, id)
         return id
@@ -630,7 +648,7 @@ struct SnapshotReader {
     guard index + length <= bytes.count else { throw SyntaxError(offset: index, message: notUTF8(lead)) }
     for offset in 1..<length {
       let next = bytes[index + offset]
-      guard next & 0xC0 == 0x80 else { throw SyntaxError(offset: index + offset, message: notUTF8(next)) }
+      guard next & 0xC0 == 0x80 else { throw SyntaxError(offset: index, message: notUTF8(lead)) }
       scalar = scalar << 6 | UInt32(next & 0x3F)
     }
     if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
@@ -758,7 +776,8 @@ struct SnapshotReader {
     skipWhitespace()
     guard position < bytes.count else { throw endOfFile() }
     guard depth < SnapshotReader.maximumDepth else {
-      throw SyntaxError(offset: position, message: "values nested more than \(SnapshotReader.maximumDepth) deep")
+      throw SyntaxError(
+        offset: position, message: "values nested more than \(SnapshotReader.maximumDepth) deep")
     }
     let byte = bytes[position]
     switch byte {

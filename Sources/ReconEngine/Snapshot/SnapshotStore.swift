@@ -19,7 +19,8 @@ public enum SnapshotStore {
     let count = copy.count
     let result: Result<Ledger, SnapshotError> = copy.withUnsafeMutableBufferPointer { buffer in
       do throws(SnapshotError) {
-        return .success(try decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), name: name, consumed: nil))
+        return .success(
+          try decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), name: name, consumed: nil))
       } catch {
         return .failure(error)
       }
@@ -29,7 +30,7 @@ public enum SnapshotStore {
 
   static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, name: String, consumed: (@Sendable (Int, Int) -> Void)?,
-    parallelThreshold: Int? = nil
+    parallelThreshold: Int? = nil, blockRows: Int? = nil
   )
     throws(SnapshotError) -> Ledger
   {
@@ -37,6 +38,7 @@ public enum SnapshotStore {
     var reader = SnapshotReader(bytes: bytes)
     reader.consumed = consumed
     if let parallelThreshold { reader.parallelThreshold = parallelThreshold }
+    if let blockRows { reader.blockRows = blockRows }
     var syntax: SnapshotReader.SyntaxError?
     do throws(SnapshotReader.SyntaxError) {
       try reader.read(into: &ledger)
@@ -92,7 +94,8 @@ public enum SnapshotStore {
         index += 1
       }
       let problem = pending[problemIndex]
-      located[problemIndex] = SnapshotProblem(path: problem.path, line: line, column: column, message: problem.message)
+      located[problemIndex] = SnapshotProblem(
+        path: problem.path, line: line, column: column, message: problem.message)
     }
     return located.compactMap { $0 }
   }
@@ -125,7 +128,8 @@ public enum SnapshotStore {
     if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
       throw .file(path, "cannot save: it is a directory")
     }
-    let temporary = "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let temporary =
+      "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     // Direct I/O skips the page cache, which on this kind of machine is the slow part of
     // writing a large file; file systems without it (tmpfs) get an ordinary descriptor.
     var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0o644)
@@ -142,7 +146,8 @@ public enum SnapshotStore {
     }
     let chunkSize = 1 << 22
     let file = BackgroundFileWriter(descriptor: descriptor, direct: direct, chunkCapacity: chunkSize + 65_536)
-    var writer = SnapshotWriter(chunkSize: chunkSize) { (chunk: UnsafeRawBufferPointer) throws(SnapshotError) in
+    var writer = SnapshotWriter(chunkSize: chunkSize) {
+      (chunk: UnsafeRawBufferPointer) throws(SnapshotError) in
       if let limit = failAfterBytes, written + chunk.count > limit {
         _ = file.finish()
         throw fail("cannot save: simulated write failure")

@@ -6,8 +6,9 @@ extension Ledger {
     var message: String
   }
 
-  func crossTableProblems(duplicates: DuplicateEntryRows, limit: Int) -> (problems: [ValidationProblem], total: Int)
-  {
+  func crossTableProblems(duplicates: DuplicateEntryRows, limit: Int) -> (
+    problems: [ValidationProblem], total: Int
+  ) {
     var problems: [ValidationProblem] = []
     var total = 0
     func report(_ path: String, _ message: String) {
@@ -74,10 +75,12 @@ extension Ledger {
     for (table, columns) in [(inventoryPostingSetup, ips.accounts), (generalPostingSetup, gps.accounts)] {
       for column in columns {
         let ids = table.ids(column)
-        let name = table.schema.fields.first { $0.kind.storage == .strings && $0.slot == column.slot }?.name ?? ""
+        let name =
+          table.schema.fields.first { $0.kind.storage == .strings && $0.slot == column.slot }?.name ?? ""
         for row in ids.indices where ids[row] != 0 && !accountIDs.contains(ids[row]) {
           report(
-            path(table, row, name), "G/L account \"\(string(StringID(raw: ids[row])))\" does not exist in glAccounts")
+            path(table, row, name),
+            "G/L account \"\(string(StringID(raw: ids[row])))\" does not exist in glAccounts")
         }
       }
     }

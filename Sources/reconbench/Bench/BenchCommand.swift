@@ -30,7 +30,9 @@ struct BenchCommand: ParsableCommand {
     guard !counts.isEmpty else { throw ValidationError("--sizes needs numbers, e.g. 10000,100000") }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    print("Snapshot load/save benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats))")
+    print(
+      "Snapshot load/save benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats))"
+    )
     print("")
     let header = [
       "value entries", "file MB", "generate s", "load s", "load peak MB", "save s", "save peak MB",
@@ -40,9 +42,11 @@ struct BenchCommand: ParsableCommand {
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
-        try SnapshotStore.save(LedgerGenerator.generate(GeneratorOptions(valueEntries: count, seed: 42)), to: file)
+        try SnapshotStore.save(
+          LedgerGenerator.generate(GeneratorOptions(valueEntries: count, seed: 42)), to: file)
       }
-      let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue ?? 0
+      let size =
+        (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue ?? 0
       let load = try measure(executable, "load", file)
       let save = try measure(executable, "save", file)
       var row = [
@@ -103,11 +107,14 @@ struct BenchCommand: ParsableCommand {
   /// A Markdown table, so the output can be pasted into the README as is.
   func table(_ header: [String], _ rows: [[String]]) -> String {
     var widths = header.map(\.count)
-    for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+    for row in rows {
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+    }
     func line(_ cells: [String]) -> String {
-      "| " + cells.enumerated().map { index, cell in
-        String(repeating: " ", count: widths[index] - cell.count) + cell
-      }.joined(separator: " | ") + " |"
+      "| "
+        + cells.enumerated().map { index, cell in
+          String(repeating: " ", count: widths[index] - cell.count) + cell
+        }.joined(separator: " | ") + " |"
     }
     let rule = "|" + widths.map { String(repeating: "-", count: $0 + 1) + ":" }.joined(separator: "|") + "|"
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import ReconEngine
+
+@Suite("Snapshot round trip")
+struct SnapshotRoundTripTests {
+  @Test("load(save(x)) == x, and saving again gives the same bytes")
+  func roundTrip() throws {
+    let bytes = SnapshotStore.encode(smallCompany)
+    let loaded = try SnapshotStore.decode(bytes, name: "small.json")
+    #expect(loaded == smallCompany)
+    #expect(SnapshotStore.encode(loaded) == bytes)
+  }
+
+  @Test("the parallel reader gives the same ledger as the single-threaded one")
+  func parallelMatchesSequential() throws {
+    let text = String(decoding: SnapshotStore.encode(smallCompany), as: UTF8.self)
+    let sequential = try decodeSnapshot(text, parallelThreshold: .max)
+    #expect(sequential == smallCompany)
+    // Small blocks, so that both threads take blocks of both big tables.
+    for blockRows in [1, 7, 64, 100_000] {
+      let parallel = try decodeSnapshot(text, parallelThreshold: 0, blockRows: blockRows)
+      #expect(parallel == smallCompany)
+    }
+  }
+
+  @Test("the parallel reader reports problems with the same paths")
+  func parallelProblems() throws {
+    var ledger = LedgerGenerator.generate(GeneratorOptions(valueEntries: 12_000, seed: 3))
+    let ve = Columns.valueEntry
+    let last = ledger.valueEntries.count - 1
+    ledger.valueEntries[ve.itemLedgerEntryNo, 5] = 99_999_999
+    ledger.valueEntries[ve.itemLedgerEntryNo, last] = 99_999_998
+    var text = String(decoding: SnapshotStore.encode(ledger), as: UTF8.self)
+    // An unknown key in value entry 9000 (row 8999).
+    let valueEntries = try #require(text.range(of: "\"valueEntries\":["))
+    let entry = try #require(
+      text.range(of: "{\"entryNo\":9000,", range: valueEntries.upperBound..<text.endIndex))
+    text.replaceSubrange(entry, with: "{\"entryNo\":9000,\"bogus\":1,")
+    func paths(_ threshold: Int) -> [String] {
+      do {
+        _ = try decodeSnapshot(text, parallelThreshold: threshold, blockRows: 100)
+        return []
+      } catch {
+        return error.problems.map(\.path).sorted()
+      }
+    }
+    let expected = [
+      "valueEntries[5].itemLedgerEntryNo", "valueEntries[8999].bogus",
+      "valueEntries[\(last)].itemLedgerEntryNo",
+    ].sorted()
+    #expect(paths(.max) == expected)
+    #expect(paths(0) == expected)
+  }
+
+  @Test("x- keys are kept at every level and written back")
+  func extensionKeys() throws {
+    let text = snapshot(
+      """
+      "company":{"name":"A","x-vat":"GB123"},
+      "items":[{"no":"1000","x-colour":{"r":1,"list":[1,2]}}],
+      "x-exported-by":"BC 24.1"
+      """)
+    let ledger = try decodeSnapshot(text)
+    #expect(ledger.extras == [ExtraField(key: "x-exported-by", rawJSON: "\"BC 24.1\"")])
+    #expect(ledger.company.extras[0] == [ExtraField(key: "x-vat", rawJSON: "\"GB123\"")])
+    #expect(ledger.items.extras[0] == [ExtraField(key: "x-colour", rawJSON: "{\"r\":1,\"list\":[1,2]}")])
+    let again = try SnapshotStore.decode(SnapshotStore.encode(ledger), name: "again")
+    #expect(again == ledger)
+  }
+
+  @Test("strings with quotes, escapes, control characters and non-ASCII survive")
+  func strings() throws {
+    let text = snapshot(
+      #""items":[{"no":"A\"1","description":"Tab\there \\ \u00e9t\u00e9 \ud83d\ude00 Ω 東京 \u0001"}]"#)
+    let ledger = try decodeSnapshot(text)
+    let description = ledger.string(ledger.items[Columns.item.description, 0])
+    #expect(description == "Tab\there \\ été 😀 Ω 東京 \u{01}")
+    #expect(ledger.string(ledger.items[Columns.item.no, 0]) == "A\"1")
+    let again = try SnapshotStore.decode(SnapshotStore.encode(ledger), name: "again")
+    #expect(again == ledger)
+  }
+
+  @Test("amounts may be strings; they are written back as plain numbers with amountDecimals")
+  func amountForms() throws {
+    let text = snapshot(
+      """
+      "setup":{"amountDecimals":3},
+      "glEntries":[{"entryNo":1,"glAccountNo":"","postingDate":"2024-01-01","amount":"1234.5"},
+      {"entryNo":2,"glAccountNo":"","postingDate":"C2024-12-31","amount":-0.125}]
+      """)
+    let ledger = try decodeSnapshot(text)
+    let written = String(decoding: SnapshotStore.encode(ledger), as: UTF8.self)
+    #expect(written.contains("\"amount\":1234.500"))
+    #expect(written.contains("\"amount\":-0.125"))
+    #expect(written.contains("\"postingDate\":\"C2024-12-31\""))
+  }
+
+  @Test("omitted fields take their defaults")
+  func defaults() throws {
+    let ledger = try decodeSnapshot(
+      snapshot(
+        #""valueEntries":[{"entryNo":1,"postingDate":"2024-01-01","entryType":"Direct Cost"}]"#))
+    let ve = Columns.valueEntry
+    #expect(ledger.valueEntries[ve.inventoriable, 0] == true)
+    #expect(ledger.valueEntries[ve.itemLedgerEntryType, 0] == .blank)
+    #expect(ledger.valueEntries[ve.costAmountActual, 0] == .zero)
+    #expect(ledger.amountDecimals == 2)
+    #expect(ledger.inventoryPostCostSourceCode == "INVTPCOST")
+    #expect(ledger.allowPostingFrom == nil)
+  }
+
+  @Test("saving goes through a file atomically and reloads equal")
+  func saveToFile() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/company.json"
+    try SnapshotStore.save(smallCompany, to: path)
+    try SnapshotStore.save(smallCompany, to: path)  // over an existing file
+    #expect(try SnapshotStore.load(path: path) == smallCompany)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(leftovers == ["company.json"])
+    let onDisk = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(Array(onDisk) == SnapshotStore.encode(smallCompany))
+  }
+
+  @Test("indexes find entries by number, by item, by date and through relations")
+  func indexes() throws {
+    let ledger = try SnapshotStore.decode(SnapshotStore.encode(smallCompany), name: "x")
+    let ve = Columns.valueEntry, gl = Columns.glEntry, rel = Columns.glItemLedgerRelation
+    let row = try #require(ledger.indexes.valueEntryByNumber.row(of: 42))
+    #expect(ledger.valueEntries[ve.entryNo, row] == 42)
+    let item = ledger.valueEntries[ve.itemNo, row]
+    let rowsOfItem = ledger.indexes.valueEntriesByItem.rows(of: Int(item.raw))
+    #expect(rowsOfItem.contains(Int32(row)))
+    #expect(rowsOfItem.allSatisfy { ledger.valueEntries[ve.itemNo, Int($0)] == item })
+    let dates = ledger.indexes.valueEntriesByPostingDate.map { ledger.valueEntries[ve.postingDate, Int($0)] }
+    #expect(dates == dates.sorted())
+    // Every relation is reachable from both ends.
+    for relation in 0..<min(500, ledger.glItemLedgerRelations.count) {
+      let glRow = try #require(
+        ledger.indexes.glEntryByNumber.row(of: ledger.glItemLedgerRelations[rel.glEntryNo, relation]))
+      let veRow = try #require(
+        ledger.indexes.valueEntryByNumber.row(of: ledger.glItemLedgerRelations[rel.valueEntryNo, relation]))
+      #expect(ledger.indexes.glEntriesOfValueEntry.rows(of: veRow).contains(Int32(glRow)))
+      #expect(ledger.indexes.valueEntriesOfGLEntry.rows(of: glRow).contains(Int32(veRow)))
+      #expect(ledger.glEntries[gl.entryNo, glRow] == ledger.glItemLedgerRelations[rel.glEntryNo, relation])
+    }
+  }
+}
