@@ -299,14 +299,7 @@ struct SnapshotReader {
           try unescape(keyStart, keyEnd)
           decodedKey = scratch
         }
-        skipWhitespace()
-        guard position < bytes.count else { throw endOfFile() }
-        guard bytes[position] == UInt8(ascii: ":") else {
-          throw SyntaxError(offset: position, message: "expected ':' after a key")
-        }
-        position += 1
-        skipWhitespace()
-        guard position < bytes.count else { throw endOfFile() }
+        try skipColon()
         if found == nil {
           found =
             escaped
@@ -331,14 +324,7 @@ struct SnapshotReader {
           try readUnknownMember(
             UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]), into: &table, row: row, path: path)
         }
-        skipWhitespace()
-        guard position < bytes.count else { throw endOfFile() }
-        let separator = bytes[position]
-        position += 1
-        if separator == UInt8(ascii: "}") { break }
-        if separator != UInt8(ascii: ",") {
-          throw SyntaxError(offset: position - 1, message: "expected ',' or '}' after a value")
-        }
+        if try memberSeparatorEndsObject() { break }
       }
     }
     let missing = ~seen & (schema.requiredMask | schema.textDefaultMask)
@@ -746,29 +732,40 @@ struct SnapshotReader {
         try unescape(keyStart, keyEnd)
         decodedKey = scratch
       }
-      skipWhitespace()
-      guard position < bytes.count else { throw endOfFile() }
-      guard bytes[position] == UInt8(ascii: ":") else {
-        throw SyntaxError(offset: position, message: "expected ':' after a key")
-      }
-      position += 1
-      skipWhitespace()
-      guard position < bytes.count else { throw endOfFile() }
+      try skipColon()
       if escaped {
         // Keys with escapes are rare: hand the body a decoded copy.
         try decodedKey.withUnsafeBufferPointer { key throws(SyntaxError) in try body(&self, key) }
       } else {
         try body(&self, UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]))
       }
-      skipWhitespace()
-      guard position < bytes.count else { throw endOfFile() }
-      let separator = bytes[position]
-      position += 1
-      if separator == UInt8(ascii: "}") { return }
-      if separator != UInt8(ascii: ",") {
-        throw SyntaxError(offset: position - 1, message: "expected ',' or '}' after a value")
-      }
+      if try memberSeparatorEndsObject() { return }
     }
+  }
+
+  /// Moves past the ':' after a key and the whitespace around it, onto the value.
+  @inline(__always) private mutating func skipColon() throws(SyntaxError) {
+    skipWhitespace()
+    guard position < bytes.count else { throw endOfFile() }
+    guard bytes[position] == UInt8(ascii: ":") else {
+      throw SyntaxError(offset: position, message: "expected ':' after a key")
+    }
+    position += 1
+    skipWhitespace()
+    guard position < bytes.count else { throw endOfFile() }
+  }
+
+  /// Moves past the ',' or '}' after a member's value; true when it was the object's end.
+  @inline(__always) private mutating func memberSeparatorEndsObject() throws(SyntaxError) -> Bool {
+    skipWhitespace()
+    guard position < bytes.count else { throw endOfFile() }
+    let separator = bytes[position]
+    position += 1
+    if separator == UInt8(ascii: "}") { return true }
+    if separator != UInt8(ascii: ",") {
+      throw SyntaxError(offset: position - 1, message: "expected ',' or '}' after a value")
+    }
+    return false
   }
 
   /// Moves past any JSON value, checking its syntax.
