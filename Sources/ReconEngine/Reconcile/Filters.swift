@@ -1,0 +1,204 @@
+import Foundation
+
+/// A posting date filter in BC syntax: `2020-01-01..2020-01-31`, `..2020-01-14`, `2020-02-01..`,
+/// or one date. Bounds are inclusive; a normal end date includes that day's closing date, as
+/// BC's date filters do.
+public struct DateRange: Equatable, Sendable, CustomStringConvertible {
+  public var start: LedgerDate?
+  public var end: LedgerDate?
+
+  public init(start: LedgerDate? = nil, end: LedgerDate? = nil) {
+    self.start = start
+    self.end = end
+  }
+
+  /// Everything.
+  public static let all = DateRange()
+
+  public var isAll: Bool { start == nil && end == nil }
+
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingSpaces
+    if trimmed.isEmpty {
+      self.init()
+      return
+    }
+    if let range = trimmed.range(of: "..") {
+      let left = String(trimmed[..<range.lowerBound]).trimmingSpaces
+      let right = String(trimmed[range.upperBound...]).trimmingSpaces
+      let start = left.isEmpty ? nil : LedgerDate(left)
+      let end = right.isEmpty ? nil : LedgerDate(right)
+      if (!left.isEmpty && start == nil) || (!right.isEmpty && end == nil) { return nil }
+      if let start, let end, end < start { return nil }
+      self.init(start: start, end: end)
+    } else {
+      guard let date = LedgerDate(trimmed) else { return nil }
+      self.init(start: date, end: date)
+    }
+  }
+
+  /// The smallest ordinal inside the range.
+  var lowerOrdinal: Int32 { start?.ordinal ?? Int32.min }
+  /// The largest ordinal inside the range: a normal end date takes its closing date along.
+  var upperOrdinal: Int32 {
+    guard let end else { return Int32.max }
+    return end.isClosing ? end.ordinal : end.ordinal | 1
+  }
+
+  @inline(__always) public func contains(_ date: LedgerDate) -> Bool {
+    date.ordinal >= lowerOrdinal && date.ordinal <= upperOrdinal
+  }
+
+  public var description: String {
+    switch (start, end) {
+    case (nil, nil): return ""
+    case (let start?, let end?) where start == end: return start.text
+    default: return (start?.text ?? "") + ".." + (end?.text ?? "")
+    }
+  }
+}
+
+/// A code filter in BC syntax: `1000`, `1000|1100`, `1000..1999`, `10*`, `<>1000`, `>=2000`,
+/// `''` for the blank code, terms joined by `|` (or) and `&` (and). Codes compare exactly as
+/// written, ranges by their UTF-8 bytes.
+public struct CodeFilter: Equatable, Sendable, CustomStringConvertible {
+  indirect enum Term: Equatable, Sendable {
+    case equal(String)
+    case notEqual(String)
+    case range(String?, String?)
+    case less(String, orEqual: Bool)
+    case greater(String, orEqual: Bool)
+    case pattern(String)
+    case not(Term)
+  }
+
+  /// Alternatives (`|`), each a conjunction (`&`) of terms.
+  let alternatives: [[Term]]
+  public let text: String
+
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingSpaces
+    guard !trimmed.isEmpty else { return nil }
+    var alternatives: [[Term]] = []
+    for alternative in trimmed.split(separator: "|", omittingEmptySubsequences: false) {
+      var terms: [Term] = []
+      for part in alternative.split(separator: "&", omittingEmptySubsequences: false) {
+        guard let term = CodeFilter.term(String(part).trimmingSpaces) else { return nil }
+        terms.append(term)
+      }
+      alternatives.append(terms)
+    }
+    self.alternatives = alternatives
+    self.text = trimmed
+  }
+
+  private static func term(_ text: String) -> Term? {
+    if text == "''" { return .equal("") }
+    if text.hasPrefix("<>") {
+      let rest = unquote(String(text.dropFirst(2)))
+      if rest.contains("*") || rest.contains("?") { return .not(.pattern(rest)) }
+      return .notEqual(rest)
+    }
+    if text.hasPrefix("<=") { return .less(unquote(String(text.dropFirst(2))), orEqual: true) }
+    if text.hasPrefix(">=") { return .greater(unquote(String(text.dropFirst(2))), orEqual: true) }
+    if text.hasPrefix("<") { return .less(unquote(String(text.dropFirst())), orEqual: false) }
+    if text.hasPrefix(">") { return .greater(unquote(String(text.dropFirst())), orEqual: false) }
+    if let range = text.range(of: "..") {
+      let low = unquote(String(text[..<range.lowerBound]).trimmingSpaces)
+      let high = unquote(String(text[range.upperBound...]).trimmingSpaces)
+      if low.isEmpty && high.isEmpty { return nil }
+      return .range(low.isEmpty ? nil : low, high.isEmpty ? nil : high)
+    }
+    let value = unquote(text)
+    if value.contains("*") || value.contains("?") { return .pattern(value) }
+    return .equal(value)
+  }
+
+  private static func unquote(_ text: String) -> String {
+    if text.count >= 2 && text.hasPrefix("'") && text.hasSuffix("'") {
+      return String(text.dropFirst().dropLast())
+    }
+    return text
+  }
+
+  public func matches(_ code: String) -> Bool {
+    alternatives.contains { terms in terms.allSatisfy { CodeFilter.matches($0, code) } }
+  }
+
+  private static func matches(_ term: Term, _ code: String) -> Bool {
+    switch term {
+    case .equal(let value): return code == value
+    case .notEqual(let value): return code != value
+    case .range(let low, let high):
+      if let low, precedes(code, low) { return false }
+      if let high, precedes(high, code) { return false }
+      return true
+    case .less(let value, let orEqual): return precedes(code, value) || (orEqual && code == value)
+    case .greater(let value, let orEqual): return precedes(value, code) || (orEqual && code == value)
+    case .pattern(let pattern): return wildcard(Array(pattern.unicodeScalars), Array(code.unicodeScalars))
+    case .not(let inner): return !matches(inner, code)
+    }
+  }
+
+  private static func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  /// `*` matches any run, `?` any one character.
+  private static func wildcard(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+    var p = 0
+    var t = 0
+    var star = -1
+    var mark = 0
+    while t < text.count {
+      if p < pattern.count && (pattern[p] == "?" || pattern[p] == text[t]) {
+        p += 1
+        t += 1
+      } else if p < pattern.count && pattern[p] == "*" {
+        star = p
+        mark = t
+        p += 1
+      } else if star >= 0 {
+        p = star + 1
+        mark += 1
+        t = mark
+      } else {
+        return false
+      }
+    }
+    while p < pattern.count && pattern[p] == "*" { p += 1 }
+    return p == pattern.count
+  }
+
+  public var description: String { text }
+}
+
+/// The Inventory – G/L Reconciliation filters (reconciliation.md §3.1).
+public struct ReconciliationFilters: Equatable, Sendable {
+  public var dates: DateRange
+  public var items: CodeFilter?
+  public var locations: CodeFilter?
+  /// Show Warning; forced off when an item or location filter is set.
+  public var warnings: Bool
+
+  public init(dates: DateRange = .all, items: CodeFilter? = nil, locations: CodeFilter? = nil, warnings: Bool = true) {
+    self.dates = dates
+    self.items = items
+    self.locations = locations
+    self.warnings = warnings
+  }
+
+  /// An item or location filter hides the G/L side (G/L entries carry neither).
+  public var hidesGLSide: Bool { items != nil || locations != nil }
+  /// Whether warnings are computed and shown.
+  public var showsWarnings: Bool { warnings && !hidesGLSide }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var text = Substring(self)
+    while let first = text.first, first == " " { text = text.dropFirst() }
+    while let last = text.last, last == " " { text = text.dropLast() }
+    return String(text)
+  }
+}

@@ -1,0 +1,227 @@
+/// One line of the reconciliation (BC's Inventory Report Entry): an item's projected amounts,
+/// or one G/L account's net change in the field of its account type.
+public struct ReportLine: Sendable {
+  public enum Kind: Equatable, Sendable {
+    case item(StringID)
+    case glAccount(StringID, InventoryAccountType)
+  }
+  public var kind: Kind
+  public var amounts: FieldAmounts
+}
+
+public enum ReconciliationError: Error, Equatable, Sendable, CustomStringConvertible {
+  case overflow
+
+  public var description: String {
+    "a total exceeds the exact decimal range (±92,233,720,368,547.75807); the ledger cannot be summed exactly"
+  }
+}
+
+/// The result of the Inventory – G/L Reconciliation for one set of filters: the item lines, the
+/// G/L lines, their totals, the Difference line and the warning flags. A value: the matrix, the
+/// drill-down, the CSV export and the headless commands all read it.
+public struct Reconciliation: Sendable {
+  public let filters: ReconciliationFilters
+  /// One line per item with value entries in the filters, sorted by item number.
+  public let itemLines: [ReportLine]
+  /// One line per (account type, distinct account) with a non-zero net change.
+  public let glLines: [ReportLine]
+  public let itemTotals: FieldAmounts
+  public let glTotals: FieldAmounts
+  /// G/L minus items, per field.
+  public let difference: FieldAmounts
+  /// Nil when warnings are not shown (switched off, or an item/location filter is set).
+  public let warnings: WarningFlags?
+
+  /// Computes the reconciliation of `ledger` under `filters` (reconciliation.md §3.2).
+  public init(_ ledger: Ledger, filters: ReconciliationFilters) throws(ReconciliationError) {
+    self.filters = filters
+    var overflow = false
+    let items = Reconciliation.itemSide(ledger, filters, &overflow)
+    let gl = Reconciliation.glSide(ledger, filters.dates, &overflow)
+    itemLines = items.lines
+    glLines = gl.lines
+    itemTotals = Reconciliation.total(items.lines, &overflow)
+    glTotals = Reconciliation.total(gl.lines, &overflow)
+    var difference = FieldAmounts()
+    for field in ReconciliationField.allCases {
+      let (value, wrapped) = glTotals.units[field.rawValue].subtractingReportingOverflow(
+        itemTotals.units[field.rawValue])
+      difference.units[field.rawValue] = value
+      overflow = overflow || wrapped || value == .min
+    }
+    self.difference = difference
+    if overflow { throw .overflow }
+    warnings =
+      filters.showsWarnings
+      ? WarningFlags(
+        ledger, filters: filters, difference: difference, glInventoryTotal: glTotals[.inventory],
+        unpostedActualFound: items.unpostedActualFound)
+      : nil
+  }
+
+  /// What the rows behind the item side found besides the lines.
+  struct ItemSide {
+    var lines: [ReportLine] = []
+    /// A value entry in the filters with Cost Posted to G/L = 0 and Cost Amount (Actual) ≠ 0.
+    var unpostedActualFound = false
+  }
+
+  /// Whether the value entries of an item take part: it matches the item filter and is an
+  /// inventory item (an item number with no item record counts as one, as capacity entries do).
+  static func includedItems(_ ledger: Ledger, _ filters: ReconciliationFilters) -> [StringID] {
+    let groups = ledger.indexes.valueEntriesByItem
+    var nonInventory = Set<UInt32>()
+    let c = Columns.item
+    for row in ledger.items.indices where ledger.items[c.type, row] != .inventory {
+      nonInventory.insert(ledger.items[c.no, row].raw)
+    }
+    var included: [StringID] = []
+    for key in 0..<(groups.starts.count - 1) where groups.starts[key] < groups.starts[key + 1] {
+      let id = StringID(raw: UInt32(key))
+      if nonInventory.contains(id.raw) { continue }
+      if let itemFilter = filters.items, !itemFilter.matches(ledger.string(id)) { continue }
+      included.append(id)
+    }
+    included.sort { ledger.string($0).utf8.lexicographicallyPrecedes(ledger.string($1).utf8) }
+    return included
+  }
+
+  /// Locations allowed by the location filter, as a lookup by string id (nil = all).
+  static func allowedLocations(_ ledger: Ledger, _ filters: ReconciliationFilters) -> [Bool]? {
+    guard let filter = filters.locations else { return nil }
+    var allowed = [Bool](repeating: false, count: ledger.strings.count)
+    let locations = Set(ledger.valueEntries.ids(Columns.valueEntry.locationCode))
+    for id in locations where filter.matches(ledger.string(StringID(raw: id))) { allowed[Int(id)] = true }
+    return allowed
+  }
+
+  static func itemSide(_ ledger: Ledger, _ filters: ReconciliationFilters, _ overflow: inout Bool) -> ItemSide {
+    let ve = Columns.valueEntry
+    let table = ledger.valueEntries
+    let dates = table.ordinals(ve.postingDate)
+    let locations = table.ids(ve.locationCode)
+    let ileTypes = table.rawBytes(ve.itemLedgerEntryType)
+    let entryTypes = table.rawBytes(ve.entryType)
+    let varianceTypes = table.rawBytes(ve.varianceType)
+    let orderTypes = table.rawBytes(ve.orderType)
+    let actual = table.units(ve.costAmountActual)
+    let expected = table.units(ve.costAmountExpected)
+    let posted = table.units(ve.costPostedToGL)
+    let allowedLocations = allowedLocations(ledger, filters)
+    let low = filters.dates.lowerOrdinal
+    let high = filters.dates.upperOrdinal
+    let recipes = Projection.table
+    var side = ItemSide()
+    for item in includedItems(ledger, filters) {
+      var sums = [Int64](repeating: 0, count: ReconciliationField.allCases.count)
+      var any = false
+      for row32 in ledger.indexes.valueEntriesByItem.rows(of: Int(item.raw)) {
+        let row = Int(row32)
+        let date = dates[row]
+        if date < low || date > high { continue }
+        if let allowedLocations, !allowedLocations[Int(locations[row])] { continue }
+        any = true
+        let a = actual[row]
+        if a != 0 && posted[row] == 0 { side.unpostedActualFound = true }
+        let e = expected[row]
+        for term in recipes[Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])] {
+          let amount: Int64
+          switch term.source {
+          case .actual: amount = a
+          case .expected: amount = e
+          case .actualPlusExpected:
+            let (sum, wrapped) = a.addingReportingOverflow(e)
+            overflow = overflow || wrapped
+            amount = sum
+          }
+          let (value, wrapped) = sums[term.field.rawValue].addingReportingOverflow(term.sign * amount)
+          sums[term.field.rawValue] = value
+          overflow = overflow || wrapped
+        }
+      }
+      if any {
+        var amounts = FieldAmounts()
+        amounts.units = sums
+        side.lines.append(ReportLine(kind: .item(item), amounts: amounts))
+      }
+    }
+    return side
+  }
+
+  /// The distinct accounts of each account type, as the setup tables name them: blanks and
+  /// numbers with no G/L account skipped (§3.2 step 1).
+  static func setupAccounts(_ ledger: Ledger) -> [(InventoryAccountType, [StringID])] {
+    let existing = Set(ledger.glAccounts.ids(Columns.glAccount.no))
+    return InventoryAccountType.allCases.map { type in
+      let (table, column) =
+        type.isInventoryPostingSetupType
+        ? (ledger.inventoryPostingSetup, type.inventorySetupColumn)
+        : (ledger.generalPostingSetup, type.generalSetupColumn)
+      guard let column else { return (type, []) }
+      var seen = Set<UInt32>()
+      var accounts: [StringID] = []
+      for id in table.ids(column) where id != 0 && existing.contains(id) && seen.insert(id).inserted {
+        accounts.append(StringID(raw: id))
+      }
+      accounts.sort { ledger.string($0).utf8.lexicographicallyPrecedes(ledger.string($1).utf8) }
+      return (type, accounts)
+    }
+  }
+
+  struct GLSide {
+    var lines: [ReportLine] = []
+  }
+
+  /// Net change per account within the dates, by string id of the account number.
+  static func netChanges(_ ledger: Ledger, _ dates: DateRange, _ overflow: inout Bool) -> [UInt32: Int64] {
+    let gl = Columns.glEntry
+    let accounts = ledger.glEntries.ids(gl.glAccountNo)
+    let postingDates = ledger.glEntries.ordinals(gl.postingDate)
+    let amounts = ledger.glEntries.units(gl.amount)
+    let low = dates.lowerOrdinal
+    let high = dates.upperOrdinal
+    var sums = [Int64](repeating: 0, count: ledger.strings.count)
+    var touched = [Bool](repeating: false, count: ledger.strings.count)
+    for row in accounts.indices {
+      let date = postingDates[row]
+      if date < low || date > high { continue }
+      let account = Int(accounts[row])
+      let (value, wrapped) = sums[account].addingReportingOverflow(amounts[row])
+      sums[account] = value
+      touched[account] = true
+      overflow = overflow || wrapped
+    }
+    var result: [UInt32: Int64] = [:]
+    for id in touched.indices where touched[id] { result[UInt32(id)] = sums[id] }
+    return result
+  }
+
+  static func glSide(_ ledger: Ledger, _ dates: DateRange, _ overflow: inout Bool) -> GLSide {
+    let changes = netChanges(ledger, dates, &overflow)
+    var side = GLSide()
+    for (type, accounts) in setupAccounts(ledger) {
+      let field = ReconciliationField.forAccountType(type)
+      for account in accounts {
+        let change = changes[account.raw] ?? 0
+        if change == 0 { continue }
+        var amounts = FieldAmounts()
+        amounts.units[field.rawValue] = change
+        side.lines.append(ReportLine(kind: .glAccount(account, type), amounts: amounts))
+      }
+    }
+    return side
+  }
+
+  static func total(_ lines: [ReportLine], _ overflow: inout Bool) -> FieldAmounts {
+    var total = FieldAmounts()
+    for line in lines {
+      for index in total.units.indices {
+        let (value, wrapped) = total.units[index].addingReportingOverflow(line.amounts.units[index])
+        total.units[index] = value
+        overflow = overflow || wrapped || value == .min
+      }
+    }
+    return total
+  }
+}

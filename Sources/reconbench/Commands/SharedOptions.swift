@@ -1,0 +1,78 @@
+import ArgumentParser
+import ReconEngine
+
+/// The output formats of the headless commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, csv, json
+}
+
+/// The Inventory – G/L Reconciliation filters as options (cli.md "Filters").
+struct FilterOptions: ParsableArguments {
+  @Option(help: "Posting date filter: 2020-01-01..2020-01-31, ..2020-01-14, 2020-02-01.. or one date.")
+  var date: String?
+
+  @Option(help: "Item filter in BC syntax: 1000, 1000|1100, 1000..1999, 10*, <>1000.")
+  var item: String?
+
+  @Option(help: "Location filter in BC syntax; '' selects the blank location.")
+  var location: String?
+
+  func filters(warnings: Bool) throws -> ReconciliationFilters {
+    var filters = ReconciliationFilters(warnings: warnings)
+    if let date {
+      guard let range = DateRange(parsing: date) else {
+        throw ValidationError("--date \(date): not a date range (YYYY-MM-DD, a..b, ..b or a..)")
+      }
+      filters.dates = range
+    }
+    if let item {
+      guard let filter = CodeFilter(parsing: item) else { throw ValidationError("--item \(item): not a filter") }
+      filters.items = filter
+    }
+    if let location {
+      guard let filter = CodeFilter(parsing: location) else {
+        throw ValidationError("--location \(location): not a filter")
+      }
+      filters.locations = filter
+    }
+    return filters
+  }
+}
+
+/// Loads the named snapshot, or the bundled sample; a bad file exits 1 with its problems.
+func loadLedger(_ path: String?) throws -> Ledger {
+  guard let path else { return SampleCompany.load() }
+  do {
+    return try SnapshotStore.load(path: path)
+  } catch {
+    FileHandleOutput.standardError(error.description)
+    throw ExitCode(1)
+  }
+}
+
+/// Writes export tables in the chosen format; several tables are separated by a blank line
+/// (CSV, text) or become members of one object (JSON).
+func emit(_ tables: [(key: String, table: ExportTable)], as format: OutputFormat) {
+  switch format {
+  case .csv:
+    FileHandleOutput.write(1, tables.map(\.table.csv).joined(separator: "\n"))
+  case .table:
+    FileHandleOutput.write(1, tables.map(\.table.text).joined(separator: "\n"))
+  case .json:
+    if tables.count == 1 {
+      FileHandleOutput.write(1, tables[0].table.jsonObject + "\n")
+    } else {
+      let members = tables.map { "\(JSONText.quoted($0.key)):\($0.table.jsonObject)" }
+      FileHandleOutput.write(1, "{" + members.joined(separator: ",\n") + "}\n")
+    }
+  }
+}
+
+func reconcile(_ ledger: Ledger, _ filters: ReconciliationFilters) throws -> Reconciliation {
+  do {
+    return try Reconciliation(ledger, filters: filters)
+  } catch {
+    FileHandleOutput.standardError("reconbench: \(error.description)")
+    throw ExitCode(1)
+  }
+}
