@@ -7,7 +7,9 @@ let fixtures = packageRoot.appendingPathComponent("Tests/ReconEngineTests/Fixtur
 struct ReconciliationCommandTests {
   @Test("matrix --format csv follows cli.md to the character")
   func matrixCSV() throws {
-    let run = try reconbench("matrix", fixtures + "/gc3b-expected-cost-posting-off.json", "--date", "..2020-01-10", "--format", "csv")
+    let run = try reconbench(
+      "matrix", fixtures + "/gc3b-expected-cost-posting-off.json", "--date", "..2020-01-10", "--format", "csv"
+    )
     #expect(run.status == 0)
     let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == "Row,Inventory,Inventory (Interim),WIP Inventory,Total,G/L Total,Difference,Warning")
@@ -23,20 +25,25 @@ struct ReconciliationCommandTests {
     #expect(table.status == 0)
     #expect(table.output.contains("Direct Cost Applied"))
     #expect(table.output.contains("-70.00"))
-    let json = try reconbench("matrix", fixtures + "/gc1-purchase-overhead-sale.json", "--format", "json", "--item", "ITEM1")
+    let json = try reconbench(
+      "matrix", fixtures + "/gc1-purchase-overhead-sale.json", "--format", "json", "--item", "ITEM1")
     #expect(json.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
     let columns = object?["columns"] as? [String]
     #expect(columns == ["Row", "Inventory", "Inventory (Interim)", "WIP Inventory", "Total"])
     let rows = object?["rows"] as? [[String: String]]
     #expect(rows?.count == 15)
-    #expect(rows?[7] == ["Row": "COGS", "Inventory": "80.00", "Inventory (Interim)": "", "WIP Inventory": "", "Total": "80.00"])
+    #expect(
+      rows?[7] == [
+        "Row": "COGS", "Inventory": "80.00", "Inventory (Interim)": "", "WIP Inventory": "", "Total": "80.00",
+      ])
   }
 
   @Test("drill lists report lines, then entries")
   func drill() throws {
     let file = fixtures + "/gc1-purchase-overhead-sale.json"
-    let lines = try reconbench("drill", file, "--row", "Direct Cost Applied", "--column", "Inventory", "--format", "csv")
+    let lines = try reconbench(
+      "drill", file, "--row", "Direct Cost Applied", "--column", "Inventory", "--format", "csv")
     #expect(lines.status == 0)
     #expect(lines.output == "Type,No.,Description,Amount\nItem,ITEM1,Office Chair,-70.00\n")
     let entries = try reconbench(
@@ -45,19 +52,24 @@ struct ReconciliationCommandTests {
       entries.output
         == "Entry No.,Posting Date,Item No.,Item Ledger Entry Type,Entry Type,Document No.,Location Code,Valued Quantity,Cost Amount (Actual),Cost Amount (Expected),Cost Posted to G/L,Expected Cost Posted to G/L\n3,2020-01-15,ITEM1,Sale,Direct Cost,102001,,-10,-80.00,,-80.00,\n"
     )
-    let gl = try reconbench("drill", file, "--row", "COGS", "--column", "G/L Total", "--entries", "--format", "csv")
+    let gl = try reconbench(
+      "drill", file, "--row", "COGS", "--column", "G/L Total", "--entries", "--format", "csv")
     #expect(
       gl.output
-        == "Entry No.,Posting Date,G/L Account No.,Document No.,Description,Amount\n6,2020-01-15,7290,102001,Inventory posting,80.00\n")
+        == "Entry No.,Posting Date,G/L Account No.,Document No.,Description,Amount\n6,2020-01-15,7290,102001,Inventory posting,80.00\n"
+    )
   }
 
   @Test("drill into a warning cell prints its explanation")
   func warningCell() throws {
     let run = try reconbench(
-      "drill", fixtures + "/gc3b-expected-cost-posting-off.json", "--date", "..2020-01-10", "--row", "Warning", "--column",
+      "drill", fixtures + "/gc3b-expected-cost-posting-off.json", "--date", "..2020-01-10", "--row",
+      "Warning", "--column",
       "Inventory (Interim)", "--format", "csv")
     #expect(run.status == 0)
-    #expect(run.output.hasPrefix("Warning,Explanation\nExpected Cost Setup,\"Expected-cost posting is switched off, so"))
+    #expect(
+      run.output.hasPrefix(
+        "Warning,Explanation\nExpected Cost Setup,\"Expected-cost posting is switched off, so"))
   }
 
   @Test("bad rows, columns, filters and hidden cells are usage errors")

@@ -25,23 +25,43 @@ struct ProjectionTests {
 
   @Test("purchases: direct, expected, indirect, variance")
   func purchases() throws {
-    #expect(try project(.purchase, .directCost, actual: "70") == [.inventory: "70.00", .directCostAppliedActual: "-70.00", .directCostApplied: "-70.00"])
-    #expect(try project(.purchase, .directCost, expected: "95") == [.inventoryInterim: "95.00", .invtAccrualInterim: "-95.00"])
-    #expect(try project(.purchase, .indirectCost, actual: "10") == [.inventory: "10.00", .overheadAppliedActual: "-10.00", .overheadApplied: "-10.00"])
-    #expect(try project(.purchase, .variance, actual: "-3", variance: .purchase) == [.inventory: "-3.00", .purchaseVariance: "3.00"])
-    #expect(try project(.purchase, .revaluation, actual: "4", expected: "2") == [.inventory: "4.00", .inventoryAdjmt: "-4.00", .inventoryInterim: "2.00", .invtAccrualInterim: "-2.00"])
+    #expect(
+      try project(.purchase, .directCost, actual: "70") == [
+        .inventory: "70.00", .directCostAppliedActual: "-70.00", .directCostApplied: "-70.00",
+      ])
+    #expect(
+      try project(.purchase, .directCost, expected: "95") == [
+        .inventoryInterim: "95.00", .invtAccrualInterim: "-95.00",
+      ])
+    #expect(
+      try project(.purchase, .indirectCost, actual: "10") == [
+        .inventory: "10.00", .overheadAppliedActual: "-10.00", .overheadApplied: "-10.00",
+      ])
+    #expect(
+      try project(.purchase, .variance, actual: "-3", variance: .purchase) == [
+        .inventory: "-3.00", .purchaseVariance: "3.00",
+      ])
+    #expect(
+      try project(.purchase, .revaluation, actual: "4", expected: "2") == [
+        .inventory: "4.00", .inventoryAdjmt: "-4.00", .inventoryInterim: "2.00", .invtAccrualInterim: "-2.00",
+      ])
   }
 
   @Test("sales: direct and expected")
   func sales() throws {
     #expect(try project(.sale, .directCost, actual: "-80") == [.inventory: "-80.00", .cogs: "80.00"])
-    #expect(try project(.sale, .directCost, expected: "-80") == [.inventoryInterim: "-80.00", .cogsInterim: "80.00"])
+    #expect(
+      try project(.sale, .directCost, expected: "-80") == [
+        .inventoryInterim: "-80.00", .cogsInterim: "80.00",
+      ])
     #expect(try project(.sale, .rounding, actual: "0.01") == [.inventory: "0.01", .inventoryAdjmt: "-0.01"])
   }
 
   @Test("adjustments, transfers and assembly go to Inventory Adjmt.")
   func adjustments() throws {
-    for ile in [ItemLedgerEntryType.positiveAdjmt, .negativeAdjmt, .transfer, .assemblyOutput, .assemblyConsumption] {
+    for ile in [
+      ItemLedgerEntryType.positiveAdjmt, .negativeAdjmt, .transfer, .assemblyOutput, .assemblyConsumption,
+    ] {
       #expect(try project(ile, .directCost, actual: "9") == [.inventory: "9.00", .inventoryAdjmt: "-9.00"])
     }
   }
@@ -59,8 +79,11 @@ struct ProjectionTests {
         == [.wipInventory: "6.00", .overheadAppliedWIP: "-6.00", .overheadApplied: "-6.00"])
     #expect(
       try project(.output, .directCost, actual: "120", expected: "-100", order: .production)
-        == [.inventory: "120.00", .inventoryInterim: "-100.00", .wipInventory: "-20.00", .inventoryToWIP: "120.00",
-          .wipToInterim: "100.00"])
+        == [
+          .inventory: "120.00", .inventoryInterim: "-100.00", .wipInventory: "-20.00",
+          .inventoryToWIP: "120.00",
+          .wipToInterim: "100.00",
+        ])
     #expect(
       try project(.output, .revaluation, expected: "5", order: .production)
         == [.inventoryInterim: "5.00", .wipInventory: "-5.00", .wipToInterim: "-5.00"])
@@ -68,11 +91,15 @@ struct ProjectionTests {
       try project(.output, .indirectCost, actual: "8", order: .production)
         == [.inventory: "8.00", .overheadAppliedActual: "-8.00", .overheadApplied: "-8.00"])
     let variances: [(VarianceType, F)] = [
-      (.material, .materialVariance), (.capacity, .capacityVariance), (.subcontracted, .subcontractedVariance),
+      (.material, .materialVariance), (.capacity, .capacityVariance),
+      (.subcontracted, .subcontractedVariance),
       (.capacityOverhead, .capOverheadVariance), (.manufacturingOverhead, .mfgOverheadVariance),
     ]
     for (type, field) in variances {
-      #expect(try project(.output, .variance, actual: "-7", variance: type, order: .production) == [.inventory: "-7.00", field: "7.00"])
+      #expect(
+        try project(.output, .variance, actual: "-7", variance: type, order: .production) == [
+          .inventory: "-7.00", field: "7.00",
+        ])
     }
   }
 
@@ -86,16 +113,19 @@ struct ProjectionTests {
   @Test("the posting map sends each part to the accounts of §2")
   func postingMap() {
     #expect(
-      PostingMap.actual(itemLedgerEntryType: .purchase, entryType: .directCost, varianceType: .blank, orderType: .blank)
+      PostingMap.actual(
+        itemLedgerEntryType: .purchase, entryType: .directCost, varianceType: .blank, orderType: .blank)
         == PostingPair(account: .inventory, balancing: .directCostApplied))
     #expect(
       PostingMap.expected(itemLedgerEntryType: .output, entryType: .directCost)
         == PostingPair(account: .inventoryInterim, balancing: .wipInventory))
     #expect(
-      PostingMap.actual(itemLedgerEntryType: .blank, entryType: .directCost, varianceType: .blank, orderType: .assembly)
+      PostingMap.actual(
+        itemLedgerEntryType: .blank, entryType: .directCost, varianceType: .blank, orderType: .assembly)
         == PostingPair(account: .inventoryAdjmt, balancing: .directCostApplied))
     #expect(
-      PostingMap.actual(itemLedgerEntryType: .sale, entryType: .variance, varianceType: .blank, orderType: .blank) == nil)
+      PostingMap.actual(
+        itemLedgerEntryType: .sale, entryType: .variance, varianceType: .blank, orderType: .blank) == nil)
     #expect(PostingMap.expected(itemLedgerEntryType: .consumption, entryType: .directCost) == nil)
   }
 }

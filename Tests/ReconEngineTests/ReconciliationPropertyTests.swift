@@ -5,7 +5,8 @@ import Testing
 /// Properties over generated ledgers.
 @Suite("Reconciliation properties")
 struct ReconciliationPropertyTests {
-  @Test("item side: each balance-sheet column equals minus its P&L cells", arguments: [1, 2, 3, 4] as [UInt64])
+  @Test(
+    "item side: each balance-sheet column equals minus its P&L cells", arguments: [1, 2, 3, 4] as [UInt64])
   func columnIdentity(seed: UInt64) throws {
     let ledger = LedgerGenerator.generate(GeneratorOptions(valueEntries: 2_000, seed: seed))
     for date in [nil, "2025-03-01..2025-03-31", "..2025-06-30"] as [String?] {
@@ -38,7 +39,9 @@ struct ReconciliationPropertyTests {
         }
       }
       for row in MatrixRow.allCases.prefix(14) {
-        if case .amount(let value, _) = result.cell(row, .difference) { #expect(value.isZero, "\(row.caption)") }
+        if case .amount(let value, _) = result.cell(row, .difference) {
+          #expect(value.isZero, "\(row.caption)")
+        }
       }
     }
   }
@@ -63,7 +66,8 @@ struct ReconciliationPropertyTests {
           for entry in result.valueEntryRows(item: item, field: line.field, in: ledger) {
             let terms = Projection.terms(
               itemLedgerEntryType: ledger.valueEntries[ve.itemLedgerEntryType, entry],
-              entryType: ledger.valueEntries[ve.entryType, entry], varianceType: ledger.valueEntries[ve.varianceType, entry],
+              entryType: ledger.valueEntries[ve.entryType, entry],
+              varianceType: ledger.valueEntries[ve.varianceType, entry],
               orderType: ledger.valueEntries[ve.orderType, entry])
             for term in terms where term.field == line.field {
               let a = ledger.valueEntries[ve.costAmountActual, entry].units

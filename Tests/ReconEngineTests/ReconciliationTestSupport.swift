@@ -43,14 +43,17 @@ struct LedgerBuilder {
 
   init() throws {
     var base = try fixture("gc1-purchase-overhead-sale")
-    for table in [\Ledger.itemLedgerEntries, \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations] {
+    for table in [
+      \Ledger.itemLedgerEntries, \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations,
+    ] {
       base[keyPath: table] = LedgerTable(schema: base[keyPath: table].schema)
     }
     ledger = base
   }
 
   mutating func valueEntry(
-    _ date: String, _ ile: ItemLedgerEntryType, _ type: ValueEntryType, actual: String = "0", expected: String = "0",
+    _ date: String, _ ile: ItemLedgerEntryType, _ type: ValueEntryType, actual: String = "0",
+    expected: String = "0",
     variance: VarianceType = .blank, order: OrderType = .blank, posted: Bool = true, item: String = "ITEM1",
     location: String = ""
   ) throws {
@@ -87,7 +90,9 @@ struct LedgerBuilder {
   }
 
   /// A value entry and the two G/L entries its posting makes, per the posting map.
-  mutating func postedPair(_ date: String, _ ile: ItemLedgerEntryType, _ type: ValueEntryType, _ actual: String)
+  mutating func postedPair(
+    _ date: String, _ ile: ItemLedgerEntryType, _ type: ValueEntryType, _ actual: String
+  )
     throws
   {
     try valueEntry(date, ile, type, actual: actual)

@@ -63,7 +63,8 @@ struct WarningTests {
     let p = Columns.accountingPeriod
     for month in 1...12 {
       let row = builder.ledger.appendRow(to: \.accountingPeriods)
-      builder.ledger.accountingPeriods[p.startingDate, row] = try #require(LedgerDate(year: 2020, month: month, day: 1))
+      builder.ledger.accountingPeriods[p.startingDate, row] = try #require(
+        LedgerDate(year: 2020, month: month, day: 1))
       builder.ledger.accountingPeriods[p.newFiscalYear, row] = month == 1
       builder.ledger.accountingPeriods[p.closed, row] = true
     }
@@ -106,7 +107,9 @@ struct WarningTests {
     try builder.glEntry("2020-03-01", "8640", "-250")
     let result = try reconcile(builder.built())
     #expect(result.warnings?.chain == .directPosting)
-    #expect(result.cell(.difference, .inventory) == .amount(ExactDecimal(250), CellFormula.formula(.difference, .inventory)!))
+    #expect(
+      result.cell(.difference, .inventory)
+        == .amount(ExactDecimal(250), CellFormula.formula(.difference, .inventory)!))
     #expect(result.cell(.warning, .inventory) == .warning(.directPosting, .inventory))
     #expect(result.cell(.cogs, .warning) == .warning(nil, .cogs))
   }

@@ -129,7 +129,9 @@ struct WorkedExampleTests {
     let glRows = result.glEntryRows(for: gl, in: ledger)
     #expect(glRows.map { ledger.glEntries[Columns.glEntry.entryNo, $0] } == [2])
     // Third level: value entry 1 was posted to G/L entries 1 and 2, and G/L entry 2 leads back.
-    #expect(ledger.glEntryRows(ofValueEntryRow: entries[0]).map { ledger.glEntries[Columns.glEntry.entryNo, $0] } == [1, 2])
+    #expect(
+      ledger.glEntryRows(ofValueEntryRow: entries[0]).map { ledger.glEntries[Columns.glEntry.entryNo, $0] }
+        == [1, 2])
     #expect(ledger.valueEntryRows(ofGLEntryRow: glRows[0]) == entries)
     // A Difference cell opens both sides, and the lines add up to the cell.
     let difference = result.drill(.difference, .inventory)

@@ -71,9 +71,12 @@ extension ExportTable {
   public var jsonObject: String {
     let columns = "[" + header.map(JSONText.quoted).joined(separator: ",") + "]"
     let objects = rows.map { row in
-      "{" + zip(header, row).map { "\(JSONText.quoted($0)):\(JSONText.quoted($1.plain))" }.joined(separator: ",") + "}"
+      "{"
+        + zip(header, row).map { "\(JSONText.quoted($0)):\(JSONText.quoted($1.plain))" }.joined(
+          separator: ",") + "}"
     }
-    return "{\"columns\":\(columns),\"rows\":[" + (objects.isEmpty ? "" : "\n") + objects.joined(separator: ",\n")
+    return "{\"columns\":\(columns),\"rows\":[" + (objects.isEmpty ? "" : "\n")
+      + objects.joined(separator: ",\n")
       + "]}"
   }
 
@@ -86,7 +89,9 @@ extension ExportTable {
         widths[index] = max(widths[index], DisplayWidth.of(cell))
       }
     }
-    let numericColumns = header.indices.map { index in rows.contains { index < $0.count && $0[index].isNumeric } }
+    let numericColumns = header.indices.map { index in
+      rows.contains { index < $0.count && $0[index].isNumeric }
+    }
     func line(_ values: [String]) -> String {
       values.enumerated().map { index, value in
         let pad = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(value)))
@@ -133,13 +138,16 @@ public enum DisplayWidth {
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value == 0 { return 0 }
-    if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
+    if scalar.properties.generalCategory == .nonspacingMark
+      || scalar.properties.generalCategory == .enclosingMark
       || value == 0x200D || (0xFE00...0xFE0F).contains(value)
     {
       return 0
     }
-    if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-      || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+    if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+      || (0xAC00...0xD7A3).contains(value)
+      || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+      || (0xFF00...0xFF60).contains(value)
       || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
       || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
     {
@@ -152,7 +160,9 @@ public enum DisplayWidth {
 extension String {
   func replacingAll(_ target: Character, with replacement: String) -> String {
     var result = ""
-    for character in self { if character == target { result += replacement } else { result.append(character) } }
+    for character in self {
+      if character == target { result += replacement } else { result.append(character) }
+    }
     return result
   }
 

@@ -16,7 +16,8 @@ extension Reconciliation {
       rows.append(cells)
     }
     return ExportTable(
-      title: "Inventory - G/L Reconciliation" + filterCaption, header: ["Row"] + layout.columns.map(\.caption),
+      title: "Inventory - G/L Reconciliation" + filterCaption,
+      header: ["Row"] + layout.columns.map(\.caption),
       rows: rows)
   }
 
@@ -53,7 +54,9 @@ extension Reconciliation {
   }
 
   /// Value entries with BC's column captions.
-  public static func valueEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "Value Entries") -> ExportTable {
+  public static func valueEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "Value Entries")
+    -> ExportTable
+  {
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
     let decimals = ledger.amountDecimals
@@ -61,7 +64,8 @@ extension Reconciliation {
       title: title,
       header: [
         "Entry No.", "Posting Date", "Item No.", "Item Ledger Entry Type", "Entry Type", "Document No.",
-        "Location Code", "Valued Quantity", "Cost Amount (Actual)", "Cost Amount (Expected)", "Cost Posted to G/L",
+        "Location Code", "Valued Quantity", "Cost Amount (Actual)", "Cost Amount (Expected)",
+        "Cost Posted to G/L",
         "Expected Cost Posted to G/L",
       ],
       rows: rows.map { row in
@@ -79,7 +83,9 @@ extension Reconciliation {
   }
 
   /// G/L entries with BC's column captions.
-  public static func glEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "G/L Entries") -> ExportTable {
+  public static func glEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "G/L Entries")
+    -> ExportTable
+  {
     let gl = Columns.glEntry
     let table = ledger.glEntries
     return ExportTable(

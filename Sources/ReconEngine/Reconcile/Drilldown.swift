@@ -40,14 +40,16 @@ extension Reconciliation {
       let sign = formula.side == .difference ? -formula.sign : formula.sign
       drill.itemLines = itemLines.compactMap { line in
         let units = line.amounts.units[index]
-        return units == 0 ? nil : DrillLine(line: line, field: formula.field, amount: ExactDecimal(units: units * sign))
+        return units == 0
+          ? nil : DrillLine(line: line, field: formula.field, amount: ExactDecimal(units: units * sign))
       }
     }
     if formula.side == .glLines || formula.side == .difference {
       drill.glLines = glLines.compactMap { line in
         let units = line.amounts.units[index]
         return units == 0
-          ? nil : DrillLine(line: line, field: formula.field, amount: ExactDecimal(units: units * formula.sign))
+          ? nil
+          : DrillLine(line: line, field: formula.field, amount: ExactDecimal(units: units * formula.sign))
       }
     }
     return drill
@@ -57,39 +59,35 @@ extension Reconciliation {
   /// date and location filters that add to the field. Unlike BC's Invt. Accrual (Interim)
   /// drill-down, revaluation entries are listed too, so the entries always sum to the line.
   public func valueEntryRows(item: StringID, field: ReconciliationField, in ledger: Ledger) -> [Int] {
+    valueEntryRows(items: [item], field: field, in: ledger)
+  }
+
+  /// The value entries behind all item lines of a drill, in entry order.
+  public func valueEntryRows(for drill: CellDrill, in ledger: Ledger) -> [Int] {
+    var items = Set<StringID>()
+    for line in drill.itemLines {
+      if case .item(let item) = line.line.kind { items.insert(item) }
+    }
+    guard let field = drill.itemLines.first?.field, !items.isEmpty else { return [] }
+    return valueEntryRows(items: items, field: field, in: ledger)
+  }
+
+  /// One pass over the selected entries of `items` that add to `field`, in entry order.
+  func valueEntryRows(items: Set<StringID>, field: ReconciliationField, in ledger: Ledger) -> [Int] {
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
-    let dates = table.ordinals(ve.postingDate)
-    let locations = table.ids(ve.locationCode)
     let ileTypes = table.rawBytes(ve.itemLedgerEntryType)
     let entryTypes = table.rawBytes(ve.entryType)
     let varianceTypes = table.rawBytes(ve.varianceType)
     let orderTypes = table.rawBytes(ve.orderType)
-    let allowedLocations = Reconciliation.allowedLocations(ledger, filters)
     let contributes = Projection.fieldMask(field)
-    let low = filters.dates.lowerOrdinal
-    let high = filters.dates.upperOrdinal
     var rows: [Int] = []
-    for row32 in ledger.indexes.valueEntriesByItem.rows(of: Int(item.raw)) {
-      let row = Int(row32)
-      if dates[row] < low || dates[row] > high { continue }
-      if let allowedLocations, !allowedLocations[Int(locations[row])] { continue }
+    EntrySelection(ledger, filters, onlyItems: items).forEachRow { row, _ in
       if contributes[Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])] {
         rows.append(row)
       }
     }
     return rows
-  }
-
-  /// The value entries behind all item lines of a drill, in entry order.
-  public func valueEntryRows(for drill: CellDrill, in ledger: Ledger) -> [Int] {
-    var rows: [Int] = []
-    for line in drill.itemLines {
-      if case .item(let item) = line.line.kind {
-        rows += valueEntryRows(item: item, field: line.field, in: ledger)
-      }
-    }
-    return rows.sorted()
   }
 
   /// The G/L entries of an account in the date filter (second level of a G/L line).

@@ -181,7 +181,9 @@ public struct ReconciliationFilters: Equatable, Sendable {
   /// Show Warning; forced off when an item or location filter is set.
   public var warnings: Bool
 
-  public init(dates: DateRange = .all, items: CodeFilter? = nil, locations: CodeFilter? = nil, warnings: Bool = true) {
+  public init(
+    dates: DateRange = .all, items: CodeFilter? = nil, locations: CodeFilter? = nil, warnings: Bool = true
+  ) {
     self.dates = dates
     self.items = items
     self.locations = locations

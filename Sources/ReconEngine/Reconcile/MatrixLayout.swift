@@ -90,7 +90,9 @@ public enum MatrixColumn: Int, CaseIterable, Sendable {
 
   public init?(caption: String) {
     let wanted = caption.trimmingSpaces.lowercased()
-    guard let column = MatrixColumn.allCases.first(where: { $0.caption.lowercased() == wanted }) else { return nil }
+    guard let column = MatrixColumn.allCases.first(where: { $0.caption.lowercased() == wanted }) else {
+      return nil
+    }
     self = column
   }
 }
@@ -165,10 +167,14 @@ extension CellFormula {
   /// (WIP Inventory column) halves.
   static func splitRow(_ row: MatrixRow, _ column: MatrixColumn) -> CellFormula? {
     switch (row, column) {
-    case (.directCostApplied, .inventory): return CellFormula(side: .items, field: .directCostAppliedActual, sign: 1)
-    case (.directCostApplied, .wipInventory): return CellFormula(side: .items, field: .directCostAppliedWIP, sign: 1)
-    case (.overheadApplied, .inventory): return CellFormula(side: .items, field: .overheadAppliedActual, sign: 1)
-    case (.overheadApplied, .wipInventory): return CellFormula(side: .items, field: .overheadAppliedWIP, sign: 1)
+    case (.directCostApplied, .inventory):
+      return CellFormula(side: .items, field: .directCostAppliedActual, sign: 1)
+    case (.directCostApplied, .wipInventory):
+      return CellFormula(side: .items, field: .directCostAppliedWIP, sign: 1)
+    case (.overheadApplied, .inventory):
+      return CellFormula(side: .items, field: .overheadAppliedActual, sign: 1)
+    case (.overheadApplied, .wipInventory):
+      return CellFormula(side: .items, field: .overheadAppliedWIP, sign: 1)
     default: return nil
     }
   }

@@ -45,7 +45,9 @@ public enum Projection {
       add(.directCostAppliedActual, .actual, -1)
     }
     // 5 Overhead Applied Actual
-    if indirect && ([.purchase, .output, .assemblyOutput].contains(ile) || (ile == .blank && orderType == .assembly)) {
+    if indirect
+      && ([.purchase, .output, .assemblyOutput].contains(ile) || (ile == .blank && orderType == .assembly))
+    {
       add(.overheadAppliedActual, .actual, -1)
     }
     // 6 Purchase Variance
@@ -86,7 +88,9 @@ public enum Projection {
     if (direct || et == .revaluation) && ile == .output { add(.wipToInterim, .expected, -1) }
     // 20 Direct Cost Applied, 21 Overhead Applied
     if direct && (ile == .purchase || ile == .blank) { add(.directCostApplied, .actual, -1) }
-    if indirect && [.purchase, .output, .assemblyOutput, .blank].contains(ile) { add(.overheadApplied, .actual, -1) }
+    if indirect && [.purchase, .output, .assemblyOutput, .blank].contains(ile) {
+      add(.overheadApplied, .actual, -1)
+    }
     return terms
   }
 
@@ -98,7 +102,8 @@ public enum Projection {
       for et in ValueEntryType.allCases {
         for variance in VarianceType.allCases {
           for order in OrderType.allCases {
-            table.append(terms(itemLedgerEntryType: ile, entryType: et, varianceType: variance, orderType: order))
+            table.append(
+              terms(itemLedgerEntryType: ile, entryType: et, varianceType: variance, orderType: order))
           }
         }
       }

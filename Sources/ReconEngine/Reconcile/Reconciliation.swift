@@ -96,11 +96,11 @@ public struct Reconciliation: Sendable {
     return allowed
   }
 
-  static func itemSide(_ ledger: Ledger, _ filters: ReconciliationFilters, _ overflow: inout Bool) -> ItemSide {
+  static func itemSide(_ ledger: Ledger, _ filters: ReconciliationFilters, _ overflow: inout Bool) -> ItemSide
+  {
+    let selection = EntrySelection(ledger, filters)
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
-    let dates = table.ordinals(ve.postingDate)
-    let locations = table.ids(ve.locationCode)
     let ileTypes = table.rawBytes(ve.itemLedgerEntryType)
     let entryTypes = table.rawBytes(ve.entryType)
     let varianceTypes = table.rawBytes(ve.varianceType)
@@ -108,43 +108,44 @@ public struct Reconciliation: Sendable {
     let actual = table.units(ve.costAmountActual)
     let expected = table.units(ve.costAmountExpected)
     let posted = table.units(ve.costPostedToGL)
-    let allowedLocations = allowedLocations(ledger, filters)
-    let low = filters.dates.lowerOrdinal
-    let high = filters.dates.upperOrdinal
-    let recipes = Projection.table
+    let recipes = FlatProjection.shared
+    let fieldCount = ReconciliationField.allCases.count
+    var sums = [Int64](repeating: 0, count: selection.items.count * fieldCount)
+    var seen = [Bool](repeating: false, count: selection.items.count)
     var side = ItemSide()
-    for item in includedItems(ledger, filters) {
-      var sums = [Int64](repeating: 0, count: ReconciliationField.allCases.count)
-      var any = false
-      for row32 in ledger.indexes.valueEntriesByItem.rows(of: Int(item.raw)) {
-        let row = Int(row32)
-        let date = dates[row]
-        if date < low || date > high { continue }
-        if let allowedLocations, !allowedLocations[Int(locations[row])] { continue }
-        any = true
+    var wrappedAny = false
+    var unposted = false
+    sums.withUnsafeMutableBufferPointer { sums in
+      selection.forEachRow { row, slot in
+        seen[slot] = true
         let a = actual[row]
-        if a != 0 && posted[row] == 0 { side.unpostedActualFound = true }
+        if a != 0 && posted[row] == 0 { unposted = true }
         let e = expected[row]
-        for term in recipes[Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])] {
+        let key = Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])
+        let base = slot * fieldCount
+        for term in recipes.range(key) {
           let amount: Int64
-          switch term.source {
-          case .actual: amount = a
-          case .expected: amount = e
-          case .actualPlusExpected:
+          switch recipes.sources[term] {
+          case 0: amount = a
+          case 1: amount = e
+          default:
             let (sum, wrapped) = a.addingReportingOverflow(e)
-            overflow = overflow || wrapped
+            wrappedAny = wrappedAny || wrapped
             amount = sum
           }
-          let (value, wrapped) = sums[term.field.rawValue].addingReportingOverflow(term.sign * amount)
-          sums[term.field.rawValue] = value
-          overflow = overflow || wrapped
+          let index = base + recipes.fields[term]
+          let (value, wrapped) = sums[index].addingReportingOverflow(recipes.signs[term] * amount)
+          sums[index] = value
+          wrappedAny = wrappedAny || wrapped
         }
       }
-      if any {
-        var amounts = FieldAmounts()
-        amounts.units = sums
-        side.lines.append(ReportLine(kind: .item(item), amounts: amounts))
-      }
+    }
+    overflow = overflow || wrappedAny
+    side.unpostedActualFound = unposted
+    for (slot, item) in selection.items.enumerated() where seen[slot] {
+      var amounts = FieldAmounts()
+      amounts.units = Array(sums[(slot * fieldCount)..<((slot + 1) * fieldCount)])
+      side.lines.append(ReportLine(kind: .item(item), amounts: amounts))
     }
     return side
   }

@@ -28,14 +28,18 @@ public enum ReconciliationWarning: Int, CaseIterable, Sendable {
       return "Part of the inventory cost has not reached the G/L yet; run Post Inventory Cost to G/L."
     case .compression: return "Inventory or G/L entries in the period have been date-compressed."
     case .postingGroup:
-      return "Inventory accounts in the posting setups may have been reassigned (chart of accounts restructured)."
+      return
+        "Inventory accounts in the posting setups may have been reassigned (chart of accounts restructured)."
     case .directPosting:
-      return "Something was posted straight to an inventory-related G/L account, bypassing the inventory ledger."
-    case .postingDate: return "Within the period, value entries and their G/L entries carry different posting dates."
+      return
+        "Something was posted straight to an inventory-related G/L account, bypassing the inventory ledger."
+    case .postingDate:
+      return "Within the period, value entries and their G/L entries carry different posting dates."
     case .closedFiscalYear:
       return
         "Some amounts sit in a closed fiscal year, so P&L-type totals no longer match their G/L accounts (closing entries)."
-    case .similarAccounts: return "One G/L account seems to be used for several kinds of inventory transactions."
+    case .similarAccounts:
+      return "One G/L account seems to be used for several kinds of inventory transactions."
     case .deletedAccounts: return "Inventory-related G/L accounts seem to have been deleted."
     }
   }
@@ -67,15 +71,19 @@ public struct WarningFlags: Equatable, Sendable {
   }
 
   init(
-    _ ledger: Ledger, filters: ReconciliationFilters, difference: FieldAmounts, glInventoryTotal: ExactDecimal,
+    _ ledger: Ledger, filters: ReconciliationFilters, difference: FieldAmounts,
+    glInventoryTotal: ExactDecimal,
     unpostedActualFound: Bool
   ) {
     // Step A.
-    let interimDifference = [ReconciliationField.inventoryInterim, .wipInventory, .invtAccrualInterim, .cogsInterim]
-      .contains { !difference[$0].isZero }
+    let interimDifference = [
+      ReconciliationField.inventoryInterim, .wipInventory, .invtAccrualInterim, .cogsInterim,
+    ]
+    .contains { !difference[$0].isZero }
     expectedCostSetup = interimDifference && !ledger.expectedCostPostingToGL
     chain = WarningFlags.firstMatch(
-      ledger, filters.dates, difference, glInventoryTotal: glInventoryTotal, unpostedActualFound: unpostedActualFound)
+      ledger, filters.dates, difference, glInventoryTotal: glInventoryTotal,
+      unpostedActualFound: unpostedActualFound)
   }
 
   /// Step B: the first test that fires wins.
@@ -84,7 +92,9 @@ public struct WarningFlags: Equatable, Sendable {
     unpostedActualFound: Bool
   ) -> ReconciliationWarning? {
     // 1. The 20 difference fields other than Inventory (Interim) all zero: nothing to explain.
-    if ReconciliationField.allCases.allSatisfy({ $0 == .inventoryInterim || difference[$0].isZero }) { return nil }
+    if ReconciliationField.allCases.allSatisfy({ $0 == .inventoryInterim || difference[$0].isZero }) {
+      return nil
+    }
     // 2. Cost not posted at all.
     if unpostedActualFound { return .postCostToGL }
     // 3. A date compression starting or ending inside the filter.
@@ -92,14 +102,17 @@ public struct WarningFlags: Equatable, Sendable {
     for row in ledger.dateCompressions.indices where ledger.dateCompressions[dc.tableName, row] != .blank {
       let start = ledger.dateCompressions[dc.startingDate, row]
       let end = ledger.dateCompressions[dc.endingDate, row]
-      if (start != LedgerTable.noDate && dates.contains(start)) || (end != LedgerTable.noDate && dates.contains(end)) {
+      if (start != LedgerTable.noDate && dates.contains(start))
+        || (end != LedgerTable.noDate && dates.contains(end))
+      {
         return .compression
       }
     }
     // 4. P&L differences with closing entries of a closed fiscal year in the filter.
     let profitAndLoss: [ReconciliationField] = [
       .directCostApplied, .overheadApplied, .directCostAppliedActual, .overheadAppliedActual,
-      .directCostAppliedWIP, .overheadAppliedWIP, .purchaseVariance, .inventoryAdjmt, .cogs, .materialVariance,
+      .directCostAppliedWIP, .overheadAppliedWIP, .purchaseVariance, .inventoryAdjmt, .cogs,
+      .materialVariance,
       .capacityVariance, .subcontractedVariance, .capOverheadVariance, .mfgOverheadVariance, .inventoryToWIP,
     ]
     if profitAndLoss.contains(where: { !difference[$0].isZero }) && !ledger.accountingPeriods.isEmpty
@@ -110,7 +123,9 @@ public struct WarningFlags: Equatable, Sendable {
     // 5. G/L entries whose account was deleted.
     let gl = Columns.glEntry
     for row in ledger.glEntries.indices
-    where ledger.glEntries[gl.glAccountNo, row].isBlank && dates.contains(ledger.glEntries[gl.postingDate, row]) {
+    where ledger.glEntries[gl.glAccountNo, row].isBlank
+      && dates.contains(ledger.glEntries[gl.postingDate, row])
+    {
       return .deletedAccounts
     }
     // 6. All-time inventory projection equals the in-period G/L inventory: BC reads that as
@@ -137,7 +152,8 @@ public struct WarningFlags: Equatable, Sendable {
     let p = Columns.accountingPeriod
     let periods = ledger.accountingPeriods.indices.map {
       (
-        start: ledger.accountingPeriods[p.startingDate, $0], newYear: ledger.accountingPeriods[p.newFiscalYear, $0],
+        start: ledger.accountingPeriods[p.startingDate, $0],
+        newYear: ledger.accountingPeriods[p.newFiscalYear, $0],
         closed: ledger.accountingPeriods[p.closed, $0]
       )
     }.sorted { $0.start < $1.start }
@@ -156,7 +172,8 @@ public struct WarningFlags: Equatable, Sendable {
         let (year, month, day) = yearStart.components
         lastDay = (LedgerDate(year: year + 1, month: month, day: day) ?? yearStart).adding(days: -1)
       }
-      let touches = dates.contains(yearStart) || dates.contains(lastDay)
+      let touches =
+        dates.contains(yearStart) || dates.contains(lastDay)
         || ((dates.start.map { $0 >= yearStart } ?? true) && (dates.end.map { $0 <= lastDay } ?? true))
       if touches { closingDates.append(lastDay.closingDate) }
     }

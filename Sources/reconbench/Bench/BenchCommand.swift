@@ -7,7 +7,8 @@ import ReconEngine
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Measure snapshot load and save at 10k / 100k / 1M value entries against JSONDecoder."
+    abstract:
+      "Measure load, save, matrix and drill at 10k / 100k / 1M value entries; load against JSONDecoder."
   )
 
   @Option(help: "Comma-separated value-entry counts.")
@@ -39,6 +40,7 @@ struct BenchCommand: ParsableCommand {
       "JSONDecoder s", "JSONDecoder peak MB", "load speed-up",
     ]
     var rows: [[String]] = []
+    var reconcileRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -63,9 +65,21 @@ struct BenchCommand: ParsableCommand {
         ]
       }
       rows.append(row)
+      let timings = try measureReconcile(executable, file)
+      reconcileRows.append([
+        String(count), format((timings["matrix_all"] ?? 0) * 1000, 1),
+        format((timings["matrix_month"] ?? 0) * 1000, 1),
+        format((timings["drill"] ?? 0) * 1000, 1), String(Int(timings["drill_entries"] ?? 0)),
+      ])
       if !keep { try? FileManager.default.removeItem(atPath: file) }
     }
     print(table(header, rows))
+    print("")
+    print("Reconciliation on the loaded ledger (median of 5 in one process)")
+    print("")
+    print(
+      table(
+        ["value entries", "matrix ms", "matrix 1 month ms", "drill ms", "drilled entries"], reconcileRows))
   }
 
   struct Measurement {
@@ -98,6 +112,27 @@ struct BenchCommand: ParsableCommand {
     }
     results.sort { $0.seconds < $1.seconds }
     return results[results.count / 2]
+  }
+
+  /// The `key=value` timings of the reconcile worker.
+  func measureReconcile(_ executable: String, _ file: String) throws -> [String: Double] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = ["bench-worker", "reconcile", file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw ValidationError("bench-worker reconcile failed with status \(process.terminationStatus)")
+    }
+    var values: [String: Double] = [:]
+    for part in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let pair = part.split(separator: "=")
+      if pair.count == 2 { values[String(pair[0])] = Double(pair[1]) }
+    }
+    return values
   }
 
   func format(_ value: Double, _ decimals: Int) -> String {

@@ -8,7 +8,7 @@ struct BenchWorkerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-worker", abstract: "One benchmark measurement (internal).", shouldDisplay: false)
 
-  @Argument(help: "load, save or jsondecoder")
+  @Argument(help: "load, save, reconcile or jsondecoder")
   var task: String
 
   @Argument(help: "Snapshot file.")
@@ -24,6 +24,11 @@ struct BenchWorkerCommand: ParsableCommand {
       let target = file + ".resaved"
       seconds = try ProcessMetrics.time { try SnapshotStore.save(ledger, to: target) }
       unlink(target)
+    case "reconcile":
+      let ledger = try SnapshotStore.load(path: file)
+      let timings = try ReconcileTimings.measure(ledger)
+      print(timings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+      return
     case "jsondecoder":
       seconds = try ProcessMetrics.time {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))

@@ -29,7 +29,8 @@ struct MatrixCommand: ParsableCommand {
 struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill",
-    abstract: "List what lies behind one cell of the matrix: report lines, or with --entries the ledger entries."
+    abstract:
+      "List what lies behind one cell of the matrix: report lines, or with --entries the ledger entries."
   )
 
   @Argument(help: "Snapshot file; omitted = the bundled sample company.")
@@ -52,7 +53,8 @@ struct DrillCommand: ParsableCommand {
   func run() throws {
     guard let matrixRow = MatrixRow(caption: row) else {
       throw ValidationError(
-        "--row \(row): no such row; rows are " + MatrixRow.allCases.map { "\"\($0.caption)\"" }.joined(separator: ", "))
+        "--row \(row): no such row; rows are "
+          + MatrixRow.allCases.map { "\"\($0.caption)\"" }.joined(separator: ", "))
     }
     guard let matrixColumn = MatrixColumn(caption: column) else {
       throw ValidationError(
@@ -63,7 +65,8 @@ struct DrillCommand: ParsableCommand {
     let layout = MatrixLayout(filters: filters)
     guard layout.rows.contains(matrixRow), layout.columns.contains(matrixColumn) else {
       throw ValidationError(
-        "the cell \(matrixRow.caption) × \(matrixColumn.caption) is not shown with an item or location filter")
+        "the cell \(matrixRow.caption) × \(matrixColumn.caption) is not shown with an item or location filter"
+      )
     }
     let ledger = try loadLedger(snapshot)
     let result = try reconcile(ledger, filters)
@@ -80,10 +83,17 @@ struct DrillCommand: ParsableCommand {
     var tables: [(key: String, table: ExportTable)] = []
     if drill.formula?.side != .glLines {
       tables.append(
-        ("valueEntries", Reconciliation.valueEntriesTable(result.valueEntryRows(for: drill, in: ledger), ledger: ledger)))
+        (
+          "valueEntries",
+          Reconciliation.valueEntriesTable(result.valueEntryRows(for: drill, in: ledger), ledger: ledger)
+        ))
     }
     if drill.formula?.side != .items {
-      tables.append(("glEntries", Reconciliation.glEntriesTable(result.glEntryRows(for: drill, in: ledger), ledger: ledger)))
+      tables.append(
+        (
+          "glEntries",
+          Reconciliation.glEntriesTable(result.glEntryRows(for: drill, in: ledger), ledger: ledger)
+        ))
     }
     emit(tables, as: format)
   }

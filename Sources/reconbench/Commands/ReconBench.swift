@@ -9,7 +9,8 @@ struct ReconBench: ParsableCommand {
       to standard output and exits: 0 success, 1 invalid snapshot or refused operation, 2 bad usage.
       """,
     subcommands: [
-      WorkbenchCommand.self, MatrixCommand.self, DrillCommand.self, ValidateCommand.self, GenerateCommand.self, BenchCommand.self,
+      WorkbenchCommand.self, MatrixCommand.self, DrillCommand.self, ValidateCommand.self,
+      GenerateCommand.self, BenchCommand.self,
       BenchWorkerCommand.self,
     ],
     defaultSubcommand: WorkbenchCommand.self

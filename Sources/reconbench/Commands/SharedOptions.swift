@@ -26,7 +26,9 @@ struct FilterOptions: ParsableArguments {
       filters.dates = range
     }
     if let item {
-      guard let filter = CodeFilter(parsing: item) else { throw ValidationError("--item \(item): not a filter") }
+      guard let filter = CodeFilter(parsing: item) else {
+        throw ValidationError("--item \(item): not a filter")
+      }
       filters.items = filter
     }
     if let location {
