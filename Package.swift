@@ -30,7 +30,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"]),
+    // Fixtures are read from the source tree by path (the worked examples of examples.md).
+    .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"], exclude: ["Fixtures"]),
     // Runs the built `reconbench` binary: exit codes, standard output and error, files.
     .testTarget(name: "ReconBenchCLITests"),
   ],
