@@ -41,6 +41,7 @@ struct GeneratorTests {
       "Consumption/Direct Cost/", "/Direct Cost/", "/Indirect Cost/", "Output/Direct Cost/",
       "Output expected",
       "Output/Variance/Material", "Output/Variance/Capacity", "Output/Variance/Manufacturing Overhead",
+      "Output/Variance/Capacity Overhead", "Output/Variance/Subcontracted",
     ]
     for kind in wanted { #expect(kinds.contains(kind), "missing \(kind)") }
   }

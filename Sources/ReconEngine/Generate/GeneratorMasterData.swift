@@ -89,13 +89,19 @@ extension LedgerGenerator {
   }
 
   private mutating func makeItems() {
-    let c = Columns.item
+    if let catalog = options.catalog {
+      for entry in catalog {
+        addItem(
+          number: entry.number, description: entry.description, groupIndex: entry.group.rawValue,
+          method: entry.method,
+          cost: entry.unitCostCents, overhead: entry.overheadRateCents)
+      }
+      return
+    }
     let count = min(max(options.valueEntries / 500, 12), 3000)
     for index in 0..<count {
       // Half resale, a third raw materials, the rest finished goods made from raw materials.
       let groupIndex = index % 6 < 3 ? 0 : (index % 6 < 5 ? 1 : 2)
-      let group = Self.postingGroups[groupIndex]
-      let number = String(1000 + index)
       let name =
         "\(Self.adjectives[index % Self.adjectives.count]) \(Self.nouns[(index / Self.adjectives.count) % Self.nouns.count])"
       // Finished goods at standard cost; some raw materials too, so purchases show variances.
@@ -103,24 +109,35 @@ extension LedgerGenerator {
         groupIndex == 2 || (groupIndex == 1 && index % 18 == 3)
         ? .standard : (random.chance(50) ? .fifo : .average)
       let cost = Int64(random.int(150...45_000))  // cents
-      let row = ledger.appendRow(to: \.items)
-      let t = \Ledger.items
-      set(t, c.no, row, number)
-      set(t, c.description, row, groupIndex == 1 ? name + " Blank" : name)
-      set(t, c.baseUnitOfMeasure, row, "PCS")
-      set(t, c.inventoryPostingGroup, row, group.group)
-      set(t, c.genProdPostingGroup, row, group.genProd)
-      ledger.items[c.costingMethod, row] = method
-      ledger.items[c.unitCost, row] = Self.cents(cost)
-      if method == .standard { ledger.items[c.standardCost, row] = Self.cents(cost) }
       let overhead = groupIndex == 0 && random.chance(30) ? Int64(random.int(10...200)) : 0
-      ledger.items[c.overheadRate, row] = Self.cents(overhead)
-      items.append(
-        GeneratedItem(
-          number: ledger.strings.intern(number), group: ledger.strings.intern(group.group),
-          genProd: ledger.strings.intern(group.genProd), groupIndex: groupIndex, method: method,
-          unitCostCents: cost, overheadCents: overhead))
+      addItem(
+        number: String(1000 + index), description: groupIndex == 1 ? name + " Blank" : name,
+        groupIndex: groupIndex,
+        method: method, cost: cost, overhead: overhead)
     }
+  }
+
+  private mutating func addItem(
+    number: String, description: String, groupIndex: Int, method: CostingMethod, cost: Int64, overhead: Int64
+  ) {
+    let c = Columns.item
+    let group = Self.postingGroups[groupIndex]
+    let row = ledger.appendRow(to: \.items)
+    let t = \Ledger.items
+    set(t, c.no, row, number)
+    set(t, c.description, row, description)
+    set(t, c.baseUnitOfMeasure, row, "PCS")
+    set(t, c.inventoryPostingGroup, row, group.group)
+    set(t, c.genProdPostingGroup, row, group.genProd)
+    ledger.items[c.costingMethod, row] = method
+    ledger.items[c.unitCost, row] = Self.cents(cost)
+    if method == .standard { ledger.items[c.standardCost, row] = Self.cents(cost) }
+    ledger.items[c.overheadRate, row] = Self.cents(overhead)
+    items.append(
+      GeneratedItem(
+        number: ledger.strings.intern(number), group: ledger.strings.intern(group.group),
+        genProd: ledger.strings.intern(group.genProd), groupIndex: groupIndex, method: method,
+        unitCostCents: cost, overheadCents: overhead))
   }
 
   mutating func set(

@@ -11,10 +11,37 @@ public struct GeneratorOptions: Sendable {
   public var unpostedDays = 4
   /// Manual journal lines straight to an inventory account; nil = about one per 100,000 entries.
   public var manualJournalLines: Int?
+  /// Named items to use instead of generated ones (the sample company's catalogue).
+  public var catalog: [CatalogItem]?
 
   public init(valueEntries: Int, seed: UInt64) {
     self.valueEntries = valueEntries
     self.seed = seed
+  }
+}
+
+/// An item of a fixed catalogue.
+public struct CatalogItem: Sendable {
+  public enum Group: Int, Sendable {
+    case resale, rawMaterial, finishedGood
+  }
+  public var number: String
+  public var description: String
+  public var group: Group
+  public var method: CostingMethod
+  public var unitCostCents: Int64
+  public var overheadRateCents: Int64
+
+  public init(
+    _ number: String, _ description: String, _ group: Group, _ method: CostingMethod, cost: Int64,
+    overhead: Int64 = 0
+  ) {
+    self.number = number
+    self.description = description
+    self.group = group
+    self.method = method
+    unitCostCents = cost
+    overheadRateCents = overhead
   }
 }
 
@@ -65,6 +92,8 @@ struct PendingProduction {
   var materialCents: Int64
   var capacityCents: Int64
   var overheadCents: Int64
+  /// Part of the capacity was bought-in work (subcontracting).
+  var subcontracted: Bool
 }
 
 /// A seeded synthetic company whose ledgers are consistent the way BC produces them: item ledger
@@ -460,7 +489,7 @@ public struct LedgerGenerator {
           orderRow: orderRow, itemIndex: itemIndex, outputEntryNo: output, location: locationIDs[location],
           order: order,
           quantity: quantity, standardCents: standard, materialCents: material, capacityCents: capacity,
-          overheadCents: overhead)),
+          overheadCents: overhead, subcontracted: random.chance(25))),
       days: 1...10)
   }
 
@@ -478,14 +507,23 @@ public struct LedgerGenerator {
     addValueEntry(spec)
     markInvoiced(order.outputEntryNo, order.quantity)
     ledger.productionOrders[Columns.productionOrder.status, order.orderRow] = .finished
-    // Standard split of the standard cost: 60 % material, 30 % capacity, 10 % overhead.
+    // The standard cost splits 60 % material, 25 % capacity, 5 % subcontracting (for orders
+    // with subcontracted work), 5 % capacity overhead, the rest manufacturing overhead; each
+    // variance is that standard share minus what the order actually used.
+    let subcontracted = order.subcontracted ? order.capacityCents / 5 : 0
     let standardMaterial = order.standardCents * 60 / 100
-    let standardCapacity = order.standardCents * 30 / 100
-    let standardOverhead = order.standardCents - standardMaterial - standardCapacity
+    let standardCapacity = order.standardCents * 25 / 100
+    let standardSubcontracted = order.subcontracted ? order.standardCents * 5 / 100 : 0
+    let standardCapacityOverhead = order.standardCents * 5 / 100
+    let standardOverhead =
+      order.standardCents - standardMaterial - standardCapacity - standardSubcontracted
+      - standardCapacityOverhead
     let variances: [(VarianceType, Int64)] = [
       (.material, standardMaterial - order.materialCents),
-      (.capacity, standardCapacity - order.capacityCents),
-      (.manufacturingOverhead, standardOverhead - order.overheadCents),
+      (.capacity, standardCapacity - (order.capacityCents - subcontracted)),
+      (.subcontracted, standardSubcontracted - subcontracted),
+      (.capacityOverhead, standardCapacityOverhead - order.overheadCents),
+      (.manufacturingOverhead, standardOverhead),
     ]
     for (type, cents) in variances where cents != 0 {
       var variance = spec

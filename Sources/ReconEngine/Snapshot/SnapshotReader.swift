@@ -502,20 +502,20 @@ struct SnapshotReader {
       return try ExactDecimal.parse(bytes, from: contentStart, to: contentEnd)
     } catch {
       let field = schema.fields[index]
-      let shown = text(contentStart, contentEnd)
+      let quoted = bytes[start] == UInt8(ascii: "\"")
+      let shown = quoted ? "\"" + text(contentStart, contentEnd) + "\"" : text(contentStart, contentEnd)
       let reason: String
       switch error {
       case .tooManyDecimals:
         reason =
-          field.kind == .quantity ? "more than 5 decimals" : "more decimals than the amount precision allows"
-      case .tooLarge, .overflow: reason = "magnitude exceeds 10,000,000,000,000, too large to sum exactly"
+          field.kind == .quantity
+          ? "has more than 5 decimals" : "has more decimals than the amount precision allows"
+      case .tooLarge, .overflow: reason = "is too large to sum exactly (magnitude above 10,000,000,000,000)"
       case .invalidSyntax:
-        if bytes[start] != UInt8(ascii: "\"") {
-          throw SyntaxError(offset: start, message: "malformed number \(shown)")
-        }
-        reason = "expected \(field.kind.expectation)"
+        if !quoted { throw SyntaxError(offset: start, message: "malformed number \(shown)") }
+        reason = "is not a number; expected \(field.kind.expectation)"
       }
-      report(start, fieldPath(path, schema, row, field.name), "\(shown): \(reason)")
+      report(start, fieldPath(path, schema, row, field.name), "\(shown) \(reason)")
       return nil
     }
   }
