@@ -70,16 +70,22 @@ struct BenchCommand: ParsableCommand {
         String(count), format((timings["matrix_all"] ?? 0) * 1000, 1),
         format((timings["matrix_month"] ?? 0) * 1000, 1),
         format((timings["drill"] ?? 0) * 1000, 1), String(Int(timings["drill_entries"] ?? 0)),
+        format((timings["post_entry"] ?? 0) * 1000, 0), format((timings["post_group"] ?? 0) * 1000, 0),
+        String(Int(timings["posted_entries"] ?? 0)),
       ])
       if !keep { try? FileManager.default.removeItem(atPath: file) }
     }
     print(table(header, rows))
     print("")
-    print("Reconciliation on the loaded ledger (median of 5 in one process)")
+    print("Reconciliation on the loaded ledger (median of 5 in one process; posting once each)")
     print("")
     print(
       table(
-        ["value entries", "matrix ms", "matrix 1 month ms", "drill ms", "drilled entries"], reconcileRows))
+        [
+          "value entries", "matrix ms", "matrix 1 month ms", "drill ms", "drilled entries",
+          "post per entry ms",
+          "post per group ms", "posted entries",
+        ], reconcileRows))
   }
 
   struct Measurement {

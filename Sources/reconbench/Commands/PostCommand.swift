@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import ReconEngine
+
+struct PostCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "post",
+    abstract: "Post Inventory Cost to G/L: print the test report (--dry-run) or post and save the result."
+  )
+
+  @Argument(help: "Snapshot file.")
+  var snapshot: String
+
+  @Option(help: "entry or posting-group.")
+  var method: InventoryCostPosting.Method
+
+  @Option(
+    name: .customLong("document-no"), help: "Document number of the G/L entries (required per posting group)."
+  )
+  var documentNo: String?
+
+  @Option(help: "Item filter in BC syntax.")
+  var item: String?
+
+  @Option(help: "Posting date filter in BC syntax.")
+  var date: String?
+
+  @Flag(name: .customLong("dry-run"), help: "Post nothing; print the test report.")
+  var dryRun = false
+
+  @Option(help: "Write the posted ledger to this file.")
+  var output: String?
+
+  @Flag(name: .customLong("in-place"), help: "Write the posted ledger over the input file (atomically).")
+  var inPlace = false
+
+  @Option(help: "table (default), csv or json.")
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    if output != nil && inPlace { throw ValidationError("give --output or --in-place, not both") }
+    if !dryRun && output == nil && !inPlace {
+      throw ValidationError(
+        "say where the posted ledger goes: --output FILE or --in-place (or use --dry-run)")
+    }
+    switch method {
+    case .perPostingGroup where (documentNo ?? "").isEmpty:
+      throw ValidationError("--method posting-group needs --document-no")
+    case .perEntry where documentNo != nil:
+      throw ValidationError(
+        "--method entry takes the value entries' document numbers; leave --document-no out")
+    default: break
+    }
+  }
+
+  func run() throws {
+    var options = InventoryCostPosting.Options(
+      method: method, documentNo: documentNo, runDate: PostCommand.today())
+    if let date {
+      guard let range = DateRange(parsing: date) else {
+        throw ValidationError("--date \(date): not a date range")
+      }
+      options.dates = range
+    }
+    if let item {
+      guard let filter = CodeFilter(parsing: item) else {
+        throw ValidationError("--item \(item): not a filter")
+      }
+      options.items = filter
+    }
+    var ledger = try loadLedger(snapshot)
+    if dryRun {
+      do {
+        let plan = try InventoryCostPosting.plan(ledger, options)
+        emit(
+          [
+            ("glLines", plan.glLinesTable(ledger)), ("valueEntries", plan.printoutTable(ledger)),
+            ("glEntries", try plan.bufferTable(ledger)), ("skipped", plan.skippedTable(ledger)),
+          ], as: format)
+      } catch {
+        FileHandleOutput.standardError("reconbench: \(error.description)")
+        throw ExitCode(1)
+      }
+      return
+    }
+    let summary: InventoryCostPosting.Summary
+    do {
+      summary = try InventoryCostPosting.post(&ledger, options)
+    } catch {
+      FileHandleOutput.standardError("reconbench: \(error.description)")
+      throw ExitCode(1)
+    }
+    do {
+      try SnapshotStore.save(ledger, to: output ?? snapshot)
+    } catch {
+      FileHandleOutput.standardError(error.description)
+      throw ExitCode(1)
+    }
+    if format == .json {
+      FileHandleOutput.standardOutput(
+        "{\"valueEntriesPosted\":\(summary.valueEntriesPosted),\"glEntries\":\(summary.glEntriesCreated),"
+          + "\"register\":\(summary.registerNo),\"skipped\":\(summary.skipped)}")
+    } else {
+      FileHandleOutput.standardOutput(summary.description)
+    }
+  }
+
+  /// Today's date (UTC): the G/L register's creation date, as BC stamps the work date.
+  static func today() -> LedgerDate {
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+    return LedgerDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? LedgerTable.noDate
+  }
+}
+
+extension InventoryCostPosting.Method: ExpressibleByArgument {}
