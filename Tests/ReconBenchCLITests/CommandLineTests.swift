@@ -13,6 +13,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
   .deletingLastPathComponent()
 
 func reconbench(_ arguments: String...) throws -> Run {
+  try reconbench(arguments)
+}
+
+func reconbench(_ arguments: [String]) throws -> Run {
   let binary = packageRoot.appendingPathComponent(".build/debug/reconbench").path
   guard FileManager.default.isExecutableFile(atPath: binary) else {
     throw CLIError("no binary at \(binary): run `swift build` before `swift test`")

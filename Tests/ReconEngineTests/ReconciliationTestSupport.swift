@@ -44,7 +44,8 @@ struct LedgerBuilder {
   init() throws {
     var base = try fixture("gc1-purchase-overhead-sale")
     for table in [
-      \Ledger.itemLedgerEntries, \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations,
+      \Ledger.itemLedgerEntries, \.itemApplicationEntries, \.valueEntries, \.glEntries, \.glRegisters,
+      \.glItemLedgerRelations,
     ] {
       base[keyPath: table] = LedgerTable(schema: base[keyPath: table].schema)
     }

@@ -41,6 +41,7 @@ struct BenchCommand: ParsableCommand {
     ]
     var rows: [[String]] = []
     var reconcileRows: [[String]] = []
+    var reportRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -73,6 +74,11 @@ struct BenchCommand: ParsableCommand {
         format((timings["post_entry"] ?? 0) * 1000, 0), format((timings["post_group"] ?? 0) * 1000, 0),
         String(Int(timings["posted_entries"] ?? 0)),
       ])
+      reportRows.append(
+        [String(count)]
+          + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares"].map {
+            format((timings[$0] ?? 0) * 1000, 0)
+          })
       if !keep { try? FileManager.default.removeItem(atPath: file) }
     }
     print(table(header, rows))
@@ -86,6 +92,10 @@ struct BenchCommand: ParsableCommand {
           "post per entry ms",
           "post per group ms", "posted entries",
         ], reconcileRows))
+    print("")
+    print("Valuation reports over the whole ledger (once each)")
+    print("")
+    print(table(["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms"], reportRows))
   }
 
   struct Measurement {

@@ -37,6 +37,15 @@ enum ReconcileTimings {
       "post_entry": try post(.perEntry),
       "post_group": try post(.perPostingGroup),
       "posted_entries": Double(posted),
+      "report_valuation": ProcessMetrics.time {
+        _ = InventoryValuation(
+          ledger, .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? runDate))
+      },
+      "report_wip": ProcessMetrics.time { _ = WIPValuation(ledger, .init(end: LedgerDate("2025-12-31"))) },
+      "report_cost_spec": ProcessMetrics.time {
+        _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? runDate))
+      },
+      "report_cost_shares": ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) },
     ]
   }
 }

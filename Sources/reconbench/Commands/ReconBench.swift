@@ -10,7 +10,7 @@ struct ReconBench: ParsableCommand {
       """,
     subcommands: [
       WorkbenchCommand.self, MatrixCommand.self, DrillCommand.self, ValidateCommand.self,
-      PostCommand.self, GenerateCommand.self, ExportSampleCommand.self, BenchCommand.self,
+      PostCommand.self, ReportCommand.self, GenerateCommand.self, ExportSampleCommand.self, BenchCommand.self,
       BenchWorkerCommand.self,
     ],
     defaultSubcommand: WorkbenchCommand.self

@@ -1,0 +1,131 @@
+import ArgumentParser
+import ReconEngine
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Print an inventory valuation report.",
+    subcommands: [ValuationReport.self, WIPReport.self, CostSpecReport.self, CostSharesReport.self]
+  )
+}
+
+/// Reads an optional date option; a bad date is a usage error.
+func parseDate(_ text: String?, _ option: String) throws -> LedgerDate? {
+  guard let text else { return nil }
+  guard let date = LedgerDate(text) else {
+    throw ValidationError("\(option) \(text): not a date (YYYY-MM-DD)")
+  }
+  return date
+}
+
+func parseFilter(_ text: String?, _ option: String) throws -> CodeFilter? {
+  guard let text else { return nil }
+  guard let filter = CodeFilter(parsing: text) else {
+    throw ValidationError("\(option) \(text): not a filter")
+  }
+  return filter
+}
+
+struct ValuationReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "valuation",
+    abstract: "Inventory Valuation: opening, increases, decreases, closing per item.")
+
+  @Argument(help: "Snapshot file; omitted = the bundled sample company.") var snapshot: String?
+  @Option(help: "Starting date (no opening columns without it).") var start: String?
+  @Option(help: "Ending date.") var end: String
+  @Flag(name: .customLong("include-expected"), help: "Add the expected-cost-included columns.")
+  var includeExpected = false
+  @Option(help: "Item filter.") var item: String?
+  @Option(help: "Location filter.") var location: String?
+  @Option(name: .customLong("posting-group"), help: "Inventory posting group filter.") var postingGroup:
+    String?
+  @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    guard let endDate = try parseDate(end, "--end") else { throw ValidationError("--end is required") }
+    let startDate = try parseDate(start, "--start")
+    if let startDate, startDate > endDate { throw ValidationError("--start is after --end") }
+    let options = InventoryValuation.Options(
+      start: startDate, end: endDate, includeExpected: includeExpected,
+      items: try parseFilter(item, "--item"),
+      locations: try parseFilter(location, "--location"),
+      postingGroups: try parseFilter(postingGroup, "--posting-group"))
+    let ledger = try loadLedger(snapshot)
+    let report = InventoryValuation(ledger, options)
+    var table = report.table(ledger)
+    if format == .table {
+      // For people, flag the items whose closing value differs from the cost posted to G/L.
+      table.header.append("Check")
+      for (index, line) in report.lines.enumerated() {
+        table.rows[index].append(
+          line.item != nil && line.hasUnpostedCost(expectedCostPosting: ledger.expectedCostPostingToGL)
+            ? .text("unposted cost") : .empty)
+      }
+    }
+    emit([("valuation", table)], as: format)
+  }
+}
+
+struct WIPReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wip", abstract: "Inventory Valuation - WIP: work in process per production order.")
+
+  @Argument(help: "Snapshot file; omitted = the bundled sample company.") var snapshot: String?
+  @Option(help: "Starting date.") var start: String?
+  @Option(help: "Ending date.") var end: String?
+  @Option(help: "Production order filter.") var order: String?
+  @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    let options = WIPValuation.Options(
+      start: try parseDate(start, "--start"), end: try parseDate(end, "--end"),
+      orders: try parseFilter(order, "--order"))
+    let ledger = try loadLedger(snapshot)
+    emit([("wip", WIPValuation(ledger, options).table(ledger))], as: format)
+  }
+}
+
+struct CostSpecReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cost-spec",
+    abstract: "Invt. Valuation - Cost Spec.: inventory at a date by value entry type.")
+
+  @Argument(help: "Snapshot file; omitted = the bundled sample company.") var snapshot: String?
+  @Option(name: .customLong("valuation-date"), help: "Valuation date.") var valuationDate: String
+  @Option(help: "Item filter.") var item: String?
+  @Option(help: "Location filter.") var location: String?
+  @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    guard let date = try parseDate(valuationDate, "--valuation-date") else {
+      throw ValidationError("--valuation-date is required")
+    }
+    let options = CostSpecification.Options(
+      valuationDate: date, items: try parseFilter(item, "--item"),
+      locations: try parseFilter(location, "--location"))
+    let ledger = try loadLedger(snapshot)
+    emit([("costSpec", CostSpecification(ledger, options).table(ledger))], as: format)
+  }
+}
+
+struct CostSharesReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cost-shares", abstract: "Cost Shares Breakdown of sales, inventory or WIP.")
+
+  @Argument(help: "Snapshot file; omitted = the bundled sample company.") var snapshot: String?
+  @Option(help: "Starting date.") var start: String?
+  @Option(help: "Ending date.") var end: String?
+  @Option(help: "sales (default), inventory or wip.") var mode: CostShares.Mode = .sales
+  @Flag(help: "Add the variance breakdown columns.") var details = false
+  @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    let options = CostShares.Options(
+      start: try parseDate(start, "--start"), end: try parseDate(end, "--end"), mode: mode, details: details)
+    let ledger = try loadLedger(snapshot)
+    emit([("costShares", CostShares(ledger, options).table(ledger))], as: format)
+  }
+}
+
+extension CostShares.Mode: ExpressibleByArgument {}
