@@ -97,11 +97,11 @@ extension Ledger {
   private func reportDuplicateNumbers(
     _ table: LedgerTable, _ column: IntColumn, _ field: String, _ report: (String, String) -> Void
   ) {
-    var seen = Set<Int64>()
+    // The entry-number index finds duplicates in one pass over a flat array.
+    var duplicates: [Int] = []
     let numbers = table.values(column)
-    for row in numbers.indices where !seen.insert(numbers[row]).inserted {
-      report(path(table, row, field), "number \(numbers[row]) is used more than once")
-    }
+    _ = EntryNumberIndex(numbers: numbers, duplicates: &duplicates)
+    for row in duplicates { report(path(table, row, field), "number \(numbers[row]) is used more than once") }
   }
 
   private func reportDuplicateKeys(
