@@ -32,6 +32,10 @@ let package = Package(
     ),
     // Fixtures are read from the source tree by path (the worked examples of examples.md).
     .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"], exclude: ["Fixtures"]),
+    // The workbench's reducer and renderer, on cell buffers: no terminal needed.
+    .testTarget(name: "ReconTUITests", dependencies: ["ReconTUI"]),
+    // The curses backend against a headless terminal (newterm on /dev/null).
+    .testTarget(name: "ReconCursesTests", dependencies: ["ReconCurses"]),
     // Runs the built `reconbench` binary: exit codes, standard output and error, files.
     .testTarget(name: "ReconBenchCLITests"),
   ],

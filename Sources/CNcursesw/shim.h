@@ -21,6 +21,33 @@ static inline WINDOW *rc_stdscr(void) { return stdscr; }
 static inline int rc_lines(void) { return LINES; }
 static inline int rc_cols(void) { return COLS; }
 
+static inline int rc_colors(void) { return COLORS; }
+static inline int rc_maxy(WINDOW *w) { return getmaxy(w); }
+static inline int rc_maxx(WINDOW *w) { return getmaxx(w); }
+static inline int rc_key_f(int n) { return KEY_F(n); }
+
+/* Function-like and expression macros as functions. */
+static inline attr_t rc_attr_bold(void) { return A_BOLD; }
+static inline attr_t rc_attr_dim(void) { return A_DIM; }
+static inline attr_t rc_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t rc_attr_underline(void) { return A_UNDERLINE; }
+static inline mmask_t rc_mouse_interest(void) {
+  mmask_t mask = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+  mask |= BUTTON5_PRESSED;
+#endif
+  return mask;
+}
+static inline int rc_mouse_kind(mmask_t state) {
+  if (state & BUTTON1_DOUBLE_CLICKED) return 2;
+  if (state & BUTTON1_CLICKED) return 1;
+  if (state & BUTTON4_PRESSED) return 3;
+#ifdef BUTTON5_PRESSED
+  if (state & BUTTON5_PRESSED) return 4;
+#endif
+  return 0;
+}
+
 /* Process-level set-up that must happen in C order. */
 static inline void rc_use_environment_locale(void) { setlocale(LC_ALL, ""); }
 static inline int rc_codeset_is_utf8(void) {
@@ -40,4 +67,5 @@ static inline int rc_put_cell(WINDOW *w, int y, int x, const wchar_t *grapheme, 
   if (setcchar(&cc, grapheme, attrs, pair, NULL) == ERR) return ERR;
   return mvwadd_wch(w, y, x, &cc);
 }
+static inline int rc_read_row(WINDOW *w, int y, wchar_t *buffer, int n) { return mvwinnwstr(w, y, 0, buffer, n); }
 #endif

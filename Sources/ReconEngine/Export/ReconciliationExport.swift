@@ -53,52 +53,59 @@ extension Reconciliation {
       })
   }
 
+  public static let valueEntryHeader = [
+    "Entry No.", "Posting Date", "Item No.", "Item Ledger Entry Type", "Entry Type", "Document No.",
+    "Location Code", "Valued Quantity", "Cost Amount (Actual)", "Cost Amount (Expected)",
+    "Cost Posted to G/L",
+    "Expected Cost Posted to G/L",
+  ]
+
+  public static let glEntryHeader = [
+    "Entry No.", "Posting Date", "G/L Account No.", "Document No.", "Description", "Amount",
+  ]
+
+  /// One value entry's cells under `valueEntryHeader` (shared by the export and the workbench).
+  public static func valueEntryCells(_ row: Int, ledger: Ledger) -> [ExportTable.Cell] {
+    let ve = Columns.valueEntry
+    let table = ledger.valueEntries
+    let decimals = ledger.amountDecimals
+    return [
+      .integer(table[ve.entryNo, row]), .text(table[ve.postingDate, row].text),
+      .text(ledger.string(table[ve.itemNo, row])), .text(table[ve.itemLedgerEntryType, row].caption),
+      .text(table[ve.entryType, row].caption), .text(ledger.string(table[ve.documentNo, row])),
+      .text(ledger.string(table[ve.locationCode, row])), .quantity(table[ve.valuedQuantity, row]),
+      .amount(table[ve.costAmountActual, row], decimals: decimals),
+      .amount(table[ve.costAmountExpected, row], decimals: decimals),
+      .amount(table[ve.costPostedToGL, row], decimals: decimals),
+      .amount(table[ve.expectedCostPostedToGL, row], decimals: decimals),
+    ]
+  }
+
+  /// One G/L entry's cells under `glEntryHeader`.
+  public static func glEntryCells(_ row: Int, ledger: Ledger) -> [ExportTable.Cell] {
+    let gl = Columns.glEntry
+    let table = ledger.glEntries
+    return [
+      .integer(table[gl.entryNo, row]), .text(table[gl.postingDate, row].text),
+      .text(ledger.string(table[gl.glAccountNo, row])), .text(ledger.string(table[gl.documentNo, row])),
+      .text(ledger.string(table[gl.description, row])),
+      .amount(table[gl.amount, row], decimals: ledger.amountDecimals),
+    ]
+  }
+
   /// Value entries with BC's column captions.
   public static func valueEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "Value Entries")
     -> ExportTable
   {
-    let ve = Columns.valueEntry
-    let table = ledger.valueEntries
-    let decimals = ledger.amountDecimals
-    return ExportTable(
-      title: title,
-      header: [
-        "Entry No.", "Posting Date", "Item No.", "Item Ledger Entry Type", "Entry Type", "Document No.",
-        "Location Code", "Valued Quantity", "Cost Amount (Actual)", "Cost Amount (Expected)",
-        "Cost Posted to G/L",
-        "Expected Cost Posted to G/L",
-      ],
-      rows: rows.map { row in
-        [
-          .integer(table[ve.entryNo, row]), .text(table[ve.postingDate, row].text),
-          .text(ledger.string(table[ve.itemNo, row])), .text(table[ve.itemLedgerEntryType, row].caption),
-          .text(table[ve.entryType, row].caption), .text(ledger.string(table[ve.documentNo, row])),
-          .text(ledger.string(table[ve.locationCode, row])), .quantity(table[ve.valuedQuantity, row]),
-          .amount(table[ve.costAmountActual, row], decimals: decimals),
-          .amount(table[ve.costAmountExpected, row], decimals: decimals),
-          .amount(table[ve.costPostedToGL, row], decimals: decimals),
-          .amount(table[ve.expectedCostPostedToGL, row], decimals: decimals),
-        ]
-      })
+    ExportTable(
+      title: title, header: valueEntryHeader, rows: rows.map { valueEntryCells($0, ledger: ledger) })
   }
 
   /// G/L entries with BC's column captions.
   public static func glEntriesTable(_ rows: [Int], ledger: Ledger, title: String = "G/L Entries")
     -> ExportTable
   {
-    let gl = Columns.glEntry
-    let table = ledger.glEntries
-    return ExportTable(
-      title: title,
-      header: ["Entry No.", "Posting Date", "G/L Account No.", "Document No.", "Description", "Amount"],
-      rows: rows.map { row in
-        [
-          .integer(table[gl.entryNo, row]), .text(table[gl.postingDate, row].text),
-          .text(ledger.string(table[gl.glAccountNo, row])), .text(ledger.string(table[gl.documentNo, row])),
-          .text(ledger.string(table[gl.description, row])),
-          .amount(table[gl.amount, row], decimals: ledger.amountDecimals),
-        ]
-      })
+    ExportTable(title: title, header: glEntryHeader, rows: rows.map { glEntryCells($0, ledger: ledger) })
   }
 }
 

@@ -42,6 +42,7 @@ struct BenchCommand: ParsableCommand {
     var rows: [[String]] = []
     var reconcileRows: [[String]] = []
     var reportRows: [[String]] = []
+    var workbenchRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -74,6 +75,11 @@ struct BenchCommand: ParsableCommand {
         format((timings["post_entry"] ?? 0) * 1000, 0), format((timings["post_group"] ?? 0) * 1000, 0),
         String(Int(timings["posted_entries"] ?? 0)),
       ])
+      workbenchRows.append(
+        [String(count), format(load.seconds * 1000, 0)]
+          + ["tui_first", "tui_key_matrix", "tui_key_list", "tui_filter"].map {
+            format((timings[$0] ?? 0) * 1000, 1)
+          })
       reportRows.append(
         [String(count)]
           + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares"].map {
@@ -96,6 +102,15 @@ struct BenchCommand: ParsableCommand {
     print("Valuation reports over the whole ledger (once each)")
     print("")
     print(table(["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms"], reportRows))
+    print("")
+    print("Workbench through the pure renderer at 120x40 (key presses: median of 9)")
+    print("")
+    print(
+      table(
+        [
+          "value entries", "load ms", "first screen after load ms", "key in matrix ms", "key in list ms",
+          "filter change ms",
+        ], workbenchRows))
   }
 
   struct Measurement {

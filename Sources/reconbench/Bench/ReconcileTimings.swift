@@ -1,10 +1,47 @@
 import ReconEngine
+import ReconTUI
 
 /// The reconciliation timings of `reconbench bench`, measured in one worker process on a loaded
 /// ledger: the matrix with no filter and with a one-month date filter, and a drill into the
 /// largest cell (Total × Inventory, every item's value entries) down to the entry list; and
 /// posting every pending entry, per entry and per posting group (once each, on a copy).
 enum ReconcileTimings {
+  /// The workbench through its pure renderer at 120×40: the first frame after loading, a key
+  /// press in the matrix and in a list of every value entry, and a date filter change.
+  static func workbench(_ ledger: Ledger, runDate: LedgerDate) throws -> [String: Double] {
+    var state: AppState?
+    let first = try ProcessMetrics.time {
+      var made = try AppState(
+        ledger: ledger, snapshotName: "bench", snapshotPath: nil, width: 120, height: 40, today: runDate)
+      _ = Render.frame(made)
+      made.matrixRow = 14  // Total
+      state = made
+    }
+    guard var state else { return [:] }
+    func keyFrame(_ key: Key) -> Double {
+      var times: [Double] = []
+      for _ in 0..<9 {
+        times.append(
+          ProcessMetrics.time {
+            _ = Reducer.update(&state, .key(key))
+            _ = Render.frame(state)
+          })
+      }
+      return times.sorted()[times.count / 2]
+    }
+    let matrixKey = keyFrame(.right)
+    _ = Reducer.update(&state, .key(.enter))  // Total × Inventory: every item
+    _ = Reducer.update(&state, .key(.enter))  // the first item's entries
+    let listKey = keyFrame(.down)
+    let filter = ProcessMetrics.time {
+      var filters = state.filters
+      filters.dates = DateRange(parsing: "2025-06-01..2025-06-30") ?? .all
+      try? state.setFilters(filters)
+      _ = Render.frame(state)
+    }
+    return ["tui_first": first, "tui_key_matrix": matrixKey, "tui_key_list": listKey, "tui_filter": filter]
+  }
+
   static func measure(_ ledger: Ledger, runs: Int = 5) throws -> [String: Double] {
     func median(_ body: () throws -> Void) rethrows -> Double {
       var times: [Double] = []
@@ -46,6 +83,6 @@ enum ReconcileTimings {
         _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? runDate))
       },
       "report_cost_shares": ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) },
-    ]
+    ].merging(try workbench(ledger, runDate: runDate)) { $1 }
   }
 }

@@ -1,0 +1,157 @@
+import ReconEngine
+
+/// A list screen: rows of a source in the current order (after the row filter and sort), the
+/// selection and scroll position, the current column.
+public struct ListView: Sendable {
+  public var title: String
+  public var source: ListSource
+  /// Indices into the source, in display order.
+  public var order: [Int]
+  public var selected = 0
+  public var top = 0
+  public var column = 0
+  /// First scrollable column shown after the pinned first column.
+  public var leftColumn = 1
+  public var sort: (column: Int, ascending: Bool)?
+  public var rowFilter: String?
+  /// The CSV export's default file name.
+  public var exportName: String
+
+  public init(title: String, source: ListSource, exportName: String) {
+    self.title = title
+    self.source = source
+    self.order = Array(0..<source.count)
+    self.exportName = exportName
+  }
+}
+
+/// An entry's card: every field, and the entries linked to it through the relations.
+public struct CardView: Sendable {
+  public var title: String
+  public var fields: [(name: String, value: String)]
+  public var links: ListView
+}
+
+/// A page of text (a warning's explanation).
+public struct TextView: Sendable {
+  public var title: String
+  public var lines: [String]
+}
+
+public enum Screen: Sendable {
+  case list(ListView)
+  case card(CardView)
+  case text(TextView)
+}
+
+public enum Pane: Sendable { case main, detail }
+
+/// A one-line input at the bottom of the screen.
+public struct Prompt: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, documentNo, palette
+  }
+  public var kind: Kind
+  public var label: String
+  public var text: String
+}
+
+/// Everything the workbench shows. `update` changes it, `render` draws it; both are pure.
+public struct AppState: Sendable {
+  public var ledger: Ledger
+  public var snapshotName: String
+  /// Where Save writes; nil for the bundled sample (Save then asks for nothing and says so).
+  public var snapshotPath: String?
+  public private(set) var filters: ReconciliationFilters
+  public private(set) var reconciliation: Reconciliation
+  public var matrixRow = 0
+  public var matrixColumn = 1
+  public var stack: [Screen] = []
+  public var focus: Pane = .main
+  /// The selected line of the matrix's detail pane (when it has the focus).
+  public var detailSelected = 0
+  /// The export prompt is asking where to save the snapshot.
+  public var savingAs = false
+  public var prompt: Prompt?
+  public var message: String?
+  public var messageIsError = false
+  public var dirty = false
+  public var themeName: String
+  public var themeNames: [String]
+  public var mouseEnabled: Bool
+  public var showHelp = false
+  public var helpScroll = 0
+  public var lastSearch: String?
+  public var width: Int
+  public var height: Int
+  /// The posting run shown in the test report, waiting for confirmation.
+  public var pendingPost: InventoryCostPosting.Options?
+  /// The run date stamped on G/L registers (injected: no clock inside the reducer).
+  public var today: LedgerDate
+  /// Text glyphs only (no box drawing) when the terminal is not UTF-8.
+  public var asciiOnly: Bool
+
+  public init(
+    ledger: Ledger, snapshotName: String, snapshotPath: String?, themeName: String = "default",
+    themeNames: [String] = ["default"], mouseEnabled: Bool = true, width: Int = 80, height: Int = 24,
+    today: LedgerDate, asciiOnly: Bool = false
+  ) throws(ReconciliationError) {
+    self.ledger = ledger
+    self.snapshotName = snapshotName
+    self.snapshotPath = snapshotPath
+    self.themeName = themeName
+    self.themeNames = themeNames
+    self.mouseEnabled = mouseEnabled
+    self.width = width
+    self.height = height
+    self.today = today
+    self.asciiOnly = asciiOnly
+    filters = ReconciliationFilters()
+    reconciliation = try Reconciliation(ledger, filters: filters)
+  }
+
+  public var layout: MatrixLayout { reconciliation.layout }
+
+  /// The matrix cell under the cursor.
+  public var currentCell: (row: MatrixRow, column: MatrixColumn) {
+    let rows = layout.rows
+    let columns = layout.columns
+    let row = rows[min(max(matrixRow, 0), rows.count - 1)]
+    // Column 0 of the grid is the row caption; data columns start at 1.
+    let column = columns[min(max(matrixColumn - 1, 0), columns.count - 1)]
+    return (row, column)
+  }
+
+  /// Changes the filters and recomputes the reconciliation, keeping the cursor in range.
+  public mutating func setFilters(_ new: ReconciliationFilters) throws(ReconciliationError) {
+    let result = try Reconciliation(ledger, filters: new)
+    filters = new
+    reconciliation = result
+    matrixRow = min(matrixRow, layout.rows.count - 1)
+    matrixColumn = min(max(matrixColumn, 1), layout.columns.count)
+  }
+
+  /// Replaces the ledger (after posting or reloading) and recomputes.
+  public mutating func replaceLedger(_ new: Ledger) throws(ReconciliationError) {
+    let result = try Reconciliation(new, filters: filters)
+    ledger = new
+    reconciliation = result
+  }
+
+  public mutating func say(_ text: String, error: Bool = false) {
+    message = text
+    messageIsError = error
+  }
+
+  /// Breadcrumbs: Matrix › COGS × Inventory › …
+  public var breadcrumbs: [String] {
+    ["Matrix"]
+      + stack.map { screen in
+        switch screen {
+        case .list(let list): return list.title
+        case .card(let card): return card.title
+        case .text(let text): return text.title
+        }
+      }
+  }
+}

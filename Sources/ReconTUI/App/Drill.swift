@@ -1,0 +1,122 @@
+import ReconEngine
+
+/// Enter: open what lies behind the selection.
+enum Drill {
+  static func open(_ state: inout AppState) {
+    if state.stack.isEmpty {
+      if state.focus == .detail {
+        let lines = Layout.detailLines(state)
+        guard lines.indices.contains(state.detailSelected) else { return }
+        openCell(&state)
+        // Then straight into the chosen report line.
+        if case .list(var list) = state.stack.last {
+          list.selected = state.detailSelected
+          state.stack[state.stack.count - 1] = .list(list)
+          openRow(&state)
+        }
+        return
+      }
+      openCell(&state)
+      return
+    }
+    openRow(&state)
+  }
+
+  /// A matrix cell: its report lines (both sides for a Difference cell) or a warning's text.
+  static func openCell(_ state: inout AppState) {
+    let (row, column) = state.currentCell
+    let drill = state.reconciliation.drill(row, column)
+    let title = "\(row.caption) × \(column.caption)"
+    if drill.formula == nil {
+      if let warning = drill.warning {
+        state.stack.append(
+          .text(TextView(title: warning.text, lines: [warning.text, ""] + wrap(warning.explanation))))
+      } else {
+        state.say(drill.isWarningCell ? "No warning in this cell" : "Nothing behind this cell")
+      }
+      return
+    }
+    let lines = drill.glLines + drill.itemLines
+    if lines.isEmpty {
+      state.say("No report lines behind \(title): the amount is zero")
+      return
+    }
+    let file = "\(row.caption)-\(column.caption)".lowercased().filter {
+      $0.isLetter || $0.isNumber || $0 == "-"
+    }
+    state.stack.append(.list(ListView(title: title, source: .reportLines(lines), exportName: file + ".csv")))
+  }
+
+  /// A list row: report line → entries; entry → its card; card link → that entry's card.
+  static func openRow(_ state: inout AppState) {
+    guard let list = Lists.current(state), list.order.indices.contains(list.selected) else { return }
+    let ref = list.source.ref(list.order[list.selected])
+    let ledger = state.ledger
+    switch ref {
+    case .item(let item, let field):
+      let rows = state.reconciliation.valueEntryRows(item: item, field: field, in: ledger)
+      state.stack.append(
+        .list(
+          ListView(
+            title: "\(ledger.string(item)) \(field.caption)", source: .valueEntries(rows),
+            exportName: "value-entries-\(ledger.string(item)).csv")))
+    case .glAccount(let account):
+      let rows = state.reconciliation.glEntryRows(account: account, in: ledger)
+      state.stack.append(
+        .list(
+          ListView(
+            title: "G/L \(ledger.string(account))", source: .glEntries(rows),
+            exportName: "gl-entries-\(ledger.string(account)).csv")))
+    case .valueEntry(let row):
+      state.stack.append(.card(Cards.valueEntry(row, ledger)))
+    case .glEntry(let row):
+      state.stack.append(.card(Cards.glEntry(row, ledger)))
+    case .none:
+      state.say("Nothing to open on this line")
+    }
+  }
+
+  static func wrap(_ text: String, width: Int = 70) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + word.count + 1 > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
+
+/// Entry cards: every field of the entry, and its linked entries through the relations.
+enum Cards {
+  static func valueEntry(_ row: Int, _ ledger: Ledger) -> CardView {
+    let fields = fieldList(ledger.valueEntries, row, ledger)
+    let links = ledger.glEntryRows(ofValueEntryRow: row)
+    let number = ledger.valueEntries[Columns.valueEntry.entryNo, row]
+    return CardView(
+      title: "Value Entry \(number)", fields: fields,
+      links: ListView(
+        title: "G/L entries", source: .glEntries(links), exportName: "gl-entries-of-value-entry-\(number).csv"
+      ))
+  }
+
+  static func glEntry(_ row: Int, _ ledger: Ledger) -> CardView {
+    let fields = fieldList(ledger.glEntries, row, ledger)
+    let links = ledger.valueEntryRows(ofGLEntryRow: row)
+    let number = ledger.glEntries[Columns.glEntry.entryNo, row]
+    return CardView(
+      title: "G/L Entry \(number)", fields: fields,
+      links: ListView(
+        title: "Value entries", source: .valueEntries(links),
+        exportName: "value-entries-of-gl-entry-\(number).csv"))
+  }
+
+  static func fieldList(_ table: LedgerTable, _ row: Int, _ ledger: Ledger) -> [(name: String, value: String)]
+  {
+    table.fieldTexts(row: row, ledger: ledger)
+  }
+}

@@ -1,0 +1,147 @@
+import ReconEngine
+
+/// What the run loop must do after an update: the reducer itself never touches files or the
+/// terminal.
+public enum Effect: Equatable, Sendable {
+  case quit
+  case writeFile(path: String, contents: String, rows: Int)
+  case save(path: String)
+  case reload(path: String)
+  case applyTheme(String)
+  case setMouse(Bool)
+}
+
+/// The workbench's reducer: `update(&state, event)` changes the state and returns effects.
+public enum Reducer {
+  public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+    switch event {
+    case .resize(let width, let height):
+      state.width = width
+      state.height = height
+      Layout.keepSelectionVisible(&state)
+      return []
+    case .tick:
+      return []
+    case .mouse(let mouse):
+      return state.mouseEnabled ? Mouse.handle(&state, mouse) : []
+    case .key(let key):
+      if state.prompt != nil { return Prompts.handle(&state, key) }
+      state.message = nil
+      if state.showHelp {
+        switch key {
+        case .down, .character("j"): state.helpScroll += 1
+        case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
+        default: state.showHelp = false
+        }
+        return []
+      }
+      if key == .control("c") { return requestQuit(&state) }
+      guard let command = KeyRegistry.command(for: key) else {
+        state.say("\(key.label) does nothing here; press ? for the keys")
+        return []
+      }
+      return run(command, &state)
+    }
+  }
+
+  /// Runs one command (from a key, the palette or the mouse).
+  public static func run(_ command: CommandID, _ state: inout AppState) -> [Effect] {
+    switch command {
+    case .moveUp: Navigation.move(&state, rows: -1)
+    case .moveDown: Navigation.move(&state, rows: 1)
+    case .moveLeft:
+      if !Navigation.moveColumn(&state, by: -1) && !state.stack.isEmpty { Navigation.back(&state) }
+    case .moveRight: _ = Navigation.moveColumn(&state, by: 1)
+    case .pageUp: Navigation.move(&state, rows: -max(1, Layout.pageRows(state) - 1))
+    case .pageDown: Navigation.move(&state, rows: max(1, Layout.pageRows(state) - 1))
+    case .top: Navigation.move(&state, rows: -Int.max / 2)
+    case .bottom: Navigation.move(&state, rows: Int.max / 2)
+    case .drill: Drill.open(&state)
+    case .back:
+      if state.stack.isEmpty { state.say("This is the matrix; q quits") } else { Navigation.back(&state) }
+    case .switchPane:
+      state.focus = state.stack.isEmpty && state.focus == .main ? .detail : .main
+      state.detailSelected = 0
+    case .search: state.prompt = Prompt(kind: .search, label: "Search: ", text: state.lastSearch ?? "")
+    case .searchNext: Search.next(&state, forward: true)
+    case .searchPrevious: Search.next(&state, forward: false)
+    case .filterRows:
+      if state.stack.isEmpty {
+        state.say("Row filters work on lists; the matrix has d, i, o and w for its filters")
+      } else {
+        state.prompt = Prompt(kind: .filterRows, label: "Show rows containing: ", text: "")
+      }
+    case .clearRowFilter:
+      let ledger = state.ledger
+      Lists.update(&state) { list in
+        list.rowFilter = nil
+        Lists.reorder(&list, ledger)
+      }
+    case .sortAscending: Lists.sort(&state, ascending: true)
+    case .sortDescending: Lists.sort(&state, ascending: false)
+    case .editDates:
+      state.prompt = Prompt(
+        kind: .dates, label: "Posting dates (a..b, ..b, a.., empty = all): ",
+        text: state.filters.dates.description)
+    case .editItems:
+      state.prompt = Prompt(
+        kind: .items, label: "Item filter (empty = all): ", text: state.filters.items?.text ?? "")
+    case .editLocations:
+      state.prompt = Prompt(
+        kind: .locations, label: "Location filter (empty = all): ", text: state.filters.locations?.text ?? "")
+    case .toggleWarnings:
+      var filters = state.filters
+      filters.warnings.toggle()
+      Filters.apply(&state, filters)
+    case .export:
+      state.prompt = Prompt(kind: .export, label: "Export to: ", text: Export.defaultName(state))
+    case .post: return Posting.start(&state)
+    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares: Reports.open(command, &state)
+    case .save:
+      if let path = state.snapshotPath { return [.save(path: path)] }
+      state.prompt = Prompt(kind: .export, label: "Save snapshot as: ", text: "cronus-sample.json")
+      state.savingAs = true
+    case .reload:
+      guard let path = state.snapshotPath else {
+        state.say("The bundled sample has no file to reload")
+        return []
+      }
+      return [.reload(path: path)]
+    case .cycleTheme:
+      let names = state.themeNames
+      let next =
+        names.isEmpty ? "default" : names[((names.firstIndex(of: state.themeName) ?? -1) + 1) % names.count]
+      state.themeName = next
+      state.say("Theme: \(next)")
+      return [.applyTheme(next)]
+    case .toggleMouse:
+      state.mouseEnabled.toggle()
+      state.say(state.mouseEnabled ? "Mouse on" : "Mouse off")
+      return [.setMouse(state.mouseEnabled)]
+    case .help:
+      state.showHelp = true
+      state.helpScroll = 0
+    case .palette:
+      state.prompt = Prompt(kind: .palette, label: ": ", text: "")
+    case .quit:
+      if !state.stack.isEmpty && state.prompt == nil {
+        Navigation.back(&state)
+      } else if state.dirty {
+        state.prompt = Prompt(
+          kind: .confirmQuit, label: "Unsaved changes will be lost. Quit? (y/n) ", text: "")
+      } else {
+        return [.quit]
+      }
+    }
+    return []
+  }
+
+  /// Ctrl+C and signals quit from anywhere, asking first when there are unsaved changes.
+  public static func requestQuit(_ state: inout AppState) -> [Effect] {
+    if state.dirty {
+      state.prompt = Prompt(kind: .confirmQuit, label: "Unsaved changes will be lost. Quit? (y/n) ", text: "")
+      return []
+    }
+    return [.quit]
+  }
+}

@@ -1,0 +1,102 @@
+/// Every action of the workbench. The key registry below maps keys to these; the `?` help, the
+/// `:` palette and KEYS.md are generated from it, so they can never disagree with the keys.
+public enum CommandID: String, CaseIterable, Sendable {
+  case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
+  case drill, back, switchPane
+  case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
+  case editDates, editItems, editLocations, toggleWarnings
+  case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
+  case save, reload, cycleTheme, toggleMouse, help, palette, quit
+
+  /// The title in help and the palette.
+  public var title: String {
+    switch self {
+    case .moveUp: return "Move up"
+    case .moveDown: return "Move down"
+    case .moveLeft: return "Move left"
+    case .moveRight: return "Move right"
+    case .pageUp: return "Page up"
+    case .pageDown: return "Page down"
+    case .top: return "First row"
+    case .bottom: return "Last row"
+    case .drill: return "Open what lies behind the selection"
+    case .back: return "Back to the previous screen"
+    case .switchPane: return "Switch between grid and detail pane"
+    case .search: return "Search forward"
+    case .searchNext: return "Next match"
+    case .searchPrevious: return "Previous match"
+    case .filterRows: return "Show only rows containing a text"
+    case .clearRowFilter: return "Show all rows again"
+    case .sortAscending: return "Sort by the current column, ascending"
+    case .sortDescending: return "Sort by the current column, descending"
+    case .editDates: return "Set the posting date filter"
+    case .editItems: return "Set the item filter"
+    case .editLocations: return "Set the location filter"
+    case .toggleWarnings: return "Show or hide warnings"
+    case .export: return "Export the current view to CSV"
+    case .post: return "Post inventory cost to G/L (test report first)"
+    case .reportValuation: return "Inventory Valuation report"
+    case .reportWIP: return "Inventory Valuation - WIP report"
+    case .reportCostSpec: return "Invt. Valuation - Cost Spec. report"
+    case .reportCostShares: return "Cost Shares Breakdown report"
+    case .save: return "Save the snapshot"
+    case .reload: return "Reload the snapshot from disk"
+    case .cycleTheme: return "Next colour theme"
+    case .toggleMouse: return "Mouse on or off"
+    case .help: return "Show the keys"
+    case .palette: return "Run a command by name"
+    case .quit: return "Quit"
+    }
+  }
+}
+
+/// The key registry: which keys run which command.
+public enum KeyRegistry {
+  public static let bindings: [(CommandID, [Key])] = [
+    (.moveUp, [.up, .character("k")]), (.moveDown, [.down, .character("j")]),
+    (.moveLeft, [.left, .character("h")]), (.moveRight, [.right]),
+    (.pageUp, [.pageUp, .control("b")]), (.pageDown, [.pageDown, .control("f")]),
+    (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
+    (.drill, [.enter, .character("l")]), (.back, [.escape, .backspace]),
+    (.switchPane, [.tab]),
+    (.search, [.character("/")]), (.searchNext, [.character("n")]), (.searchPrevious, [.character("N")]),
+    (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
+    (.sortAscending, [.character("s")]), (.sortDescending, [.character("S")]),
+    (.editDates, [.character("d")]), (.editItems, [.character("i")]), (.editLocations, [.character("o")]),
+    (.toggleWarnings, [.character("w")]),
+    (.export, [.character("E"), .control("s")]), (.post, [.character("P")]),
+    (.reportValuation, [.character("1")]), (.reportWIP, [.character("2")]),
+    (.reportCostSpec, [.character("3")]),
+    (.reportCostShares, [.character("4")]),
+    (.save, [.control("w")]), (.reload, [.character("r")]), (.cycleTheme, [.character("T")]),
+    (.toggleMouse, [.character("m")]), (.help, [.character("?")]), (.palette, [.character(":")]),
+    (.quit, [.character("q"), .control("c")]),
+  ]
+
+  private static let byKey: [Key: CommandID] = {
+    var map: [Key: CommandID] = [:]
+    for (command, keys) in bindings { for key in keys { map[key] = command } }
+    return map
+  }()
+
+  public static func command(for key: Key) -> CommandID? { byKey[key] }
+
+  public static func keys(for command: CommandID) -> [Key] {
+    bindings.first { $0.0 == command }?.1 ?? []
+  }
+
+  /// One line per command: keys, then title (the `?` overlay and KEYS.md).
+  public static var helpLines: [(keys: String, title: String)] {
+    bindings.map { command, keys in (keys.map(\.label).joined(separator: " "), command.title) }
+  }
+
+  /// KEYS.md, generated from the registry.
+  public static var markdown: String {
+    var lines = [
+      "# Workbench keys", "", "Generated from the key registry (`reconbench --keys`).", "",
+      "| Keys | Command |", "|---|---|",
+    ]
+    for (keys, title) in helpLines { lines.append("| `\(keys)` | \(title) |") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the workbench issue: keeps the target building.
-public enum ReconTUIModule {}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# End-to-end test of the workbench in a real terminal emulation (tmux): start on the sample,
+# drill three levels and back, search, change the date filter, export the matrix and a drilled
+# list and check the CSV files, resize to tiny and back, quit. Needs `swift build` first.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+binary="$root/.build/debug/reconbench"
+[ -x "$binary" ] || { echo "e2e: $binary missing; run swift build first"; exit 1; }
+work="$(mktemp -d)"
+socket="$work/tmux.sock"
+tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
+trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+steps=0
+fail() {
+  echo "e2e: FAILED at: $1"
+  echo "----- screen -----"
+  tmux_ capture-pane -p -t e2e || true
+  echo "------------------"
+  exit 1
+}
+# Waits (polling, up to 6 s) until the screen contains the text.
+wait_for() {
+  for _ in $(seq 1 60); do
+    if tmux_ capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1"; then
+      steps=$((steps + 1))
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "waiting for \"$1\""
+}
+keys() { tmux_ send-keys -t e2e "$@"; }
+
+cd "$work"
+tmux_ new-session -d -s e2e -x 100 -y 30 \
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary'; echo \"exit=\$?\"; sleep 5"
+wait_for "CRONUS Office Furniture Ltd."
+wait_for "Inventory To WIP"
+
+# Drill three levels: Total × Inventory → an item → its value entries → one entry's card.
+keys G Up Up Up
+wait_for "Total × Inventory"
+keys Enter
+wait_for "Matrix › Total × Inventory"
+keys Enter
+wait_for "Posting Date"
+keys Enter
+wait_for "› Value Entry"
+wait_for "costAmountActual"
+# And back: each level as it was.
+keys Escape
+wait_for "Item Ledger Entry Type"
+keys Escape Escape
+wait_for "Total × Inventory"
+
+# Search the matrix rows.
+keys / C-u
+tmux_ send-keys -t e2e -l "Capacity Variance"
+keys Enter
+wait_for "Capacity Variance × Inventory"
+
+# Change the date filter: the matrix recomputes.
+keys d C-u
+tmux_ send-keys -t e2e -l "2025-10-01..2025-12-27"
+keys Enter
+wait_for "Dates: 2025-10-01..2025-12-27"
+
+# Export the matrix, and check it equals the headless command's CSV.
+keys E C-u
+tmux_ send-keys -t e2e -l "matrix.csv"
+keys Enter
+wait_for "Exported 18 rows to matrix.csv"
+"$binary" matrix --date 2025-10-01..2025-12-27 --format csv > expected-matrix.csv
+cmp -s matrix.csv expected-matrix.csv || fail "exported matrix differs from reconbench matrix"
+steps=$((steps + 1))
+
+# Export a drilled list (report lines of Difference × Inventory) with the default name.
+keys g
+keys G Up
+wait_for "Difference × Inventory"
+keys Enter
+wait_for "Matrix › Difference × Inventory"
+keys E Enter
+wait_for "Exported"
+[ -f difference-inventory.csv ] || fail "no difference-inventory.csv"
+head -1 difference-inventory.csv | grep -qx "Type,No.,Description,Amount" || fail "list export header"
+"$binary" drill --row Difference --column Inventory --date 2025-10-01..2025-12-27 --format csv > expected-lines.csv
+cmp -s difference-inventory.csv expected-lines.csv || fail "exported list differs from reconbench drill"
+steps=$((steps + 1))
+keys Escape
+
+# Resize to tiny and back.
+tmux_ resize-window -t e2e -x 20 -y 5
+wait_for "too small"
+tmux_ resize-window -t e2e -x 100 -y 30
+wait_for "Inventory To WIP"
+
+# Quit: the program ends with status 0 and gives the terminal back.
+keys q
+wait_for "exit=0"
+echo "e2e: $steps passed, 0 failed"
