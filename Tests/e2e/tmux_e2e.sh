@@ -34,7 +34,7 @@ keys() { tmux_ send-keys -t e2e "$@"; }
 
 cd "$work"
 tmux_ new-session -d -s e2e -x 100 -y 30 \
-  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary'; echo \"exit=\$?\"; sleep 5"
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary'; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
 wait_for "CRONUS Office Furniture Ltd."
 wait_for "Inventory To WIP"
 
@@ -99,4 +99,18 @@ wait_for "Inventory To WIP"
 # Quit: the program ends with status 0 and gives the terminal back.
 keys q
 wait_for "exit=0"
+# SIGTERM: the workbench leaves curses, gives the terminal back in cooked mode and exits 143.
+tmux_ kill-session -t e2e
+tmux_ new-session -d -s e2e -x 80 -y 24 \
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary' --no-mouse; s=\$?; echo; echo \"exit=\$s\"; stty -a | tr ' ' '\\n' | grep -qx icanon && echo cooked; sleep 5"
+wait_for "Inventory To WIP"
+pkill -TERM -f "$binary --no-mouse"
+wait_for "exit=143"
+wait_for "cooked"
+
+# An unknown terminal type: a clear message, no crash.
+TERM=no-such-terminal "$binary" > /dev/null 2> term.err < /dev/null && fail "ran with TERM=no-such-terminal" || true
+grep -q 'cannot use the terminal type "no-such-terminal"' term.err || fail "unknown TERM message: $(cat term.err)"
+steps=$((steps + 1))
+
 echo "e2e: $steps passed, 0 failed"

@@ -49,7 +49,7 @@ public enum Pane: Sendable { case main, detail }
 /// A one-line input at the bottom of the screen.
 public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
-    case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, documentNo, palette
+    case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
   }
   public var kind: Kind
   public var label: String

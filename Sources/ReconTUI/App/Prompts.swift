@@ -5,15 +5,19 @@ enum Prompts {
   static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
     switch prompt.kind {
-    case .confirmQuit, .confirmPost:
+    case .confirmQuit, .confirmPost, .confirmReload:
       state.prompt = nil
       guard key == .character("y") || key == .character("Y") else {
         state.say("Cancelled")
         return []
       }
-      if prompt.kind == .confirmQuit { return [.quit] }
-      Posting.confirm(&state)
-      return []
+      switch prompt.kind {
+      case .confirmQuit: return [.quit]
+      case .confirmReload: return state.snapshotPath.map { [.reload(path: $0)] } ?? []
+      default:
+        Posting.confirm(&state)
+        return []
+      }
     default:
       break
     }
@@ -96,7 +100,7 @@ enum Prompts {
         return []
       }
       return Reducer.run(command, &state)
-    case .documentNo, .confirmQuit, .confirmPost:
+    case .confirmQuit, .confirmPost, .confirmReload:
       break
     }
     return []

@@ -106,6 +106,11 @@ public enum Reducer {
         state.say("The bundled sample has no file to reload")
         return []
       }
+      if state.dirty {
+        state.prompt = Prompt(
+          kind: .confirmReload, label: "Reloading discards the unsaved changes. Reload? (y/n) ", text: "")
+        return []
+      }
       return [.reload(path: path)]
     case .cycleTheme:
       let names = state.themeNames

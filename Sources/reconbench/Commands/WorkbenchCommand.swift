@@ -63,7 +63,8 @@ enum WorkbenchLoop {
       FileHandleOutput.standardError(error.description)
       throw ExitCode(1)
     }
-    defer { terminal.close() }
+    var closed = false
+    defer { if !closed { terminal.close() } }
     for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
       signal(signalNumber) { received in terminationSignal.store(received, ordering: .relaxed) }
     }
@@ -124,6 +125,13 @@ enum WorkbenchLoop {
         }
       }
       if quit { break }
+    }
+    let received = terminationSignal.load(ordering: .relaxed)
+    if received != 0 {
+      // Ended by a signal: restore the terminal, and let the exit status say why.
+      terminal.close()
+      closed = true
+      throw ExitCode(128 + received)
     }
   }
 
