@@ -22,8 +22,14 @@ func reconcile(
 ) throws -> Reconciliation {
   var filters = ReconciliationFilters(warnings: warnings)
   if let date { filters.dates = try #require(DateRange(parsing: date)) }
-  if let item { filters.items = try #require(CodeFilter(parsing: item)) }
-  if let location { filters.locations = try #require(CodeFilter(parsing: location)) }
+  if let item {
+    let filter: CodeFilter = try #require(CodeFilter(parsing: item))
+    filters.items = filter
+  }
+  if let location {
+    let filter: CodeFilter = try #require(CodeFilter(parsing: location))
+    filters.locations = filter
+  }
   return try Reconciliation(ledger, filters: filters)
 }
 
