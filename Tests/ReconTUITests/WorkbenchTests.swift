@@ -210,6 +210,33 @@ struct WorkbenchTests {
     #expect(press(&state, .character("y")) == [.quit])
   }
 
+  @Test("x explains the current cell's Difference by cause; Enter opens the entries behind an item")
+  func explain() throws {
+    var state = try makeState()
+    state.matrixRow = state.layout.rows.firstIndex(of: .difference) ?? 0
+    state.matrixColumn = 1
+    _ = press(&state, .character("x"))
+    guard case .list(let list) = state.stack.last, case .table(let table, _) = list.source else {
+      throw TUITestError("no explanation")
+    }
+    #expect(list.title == "Explain Inventory")
+    #expect(table.header.first == "Account Type")
+    let causes = table.rows.map { $0[2].plain }
+    #expect(
+      causes.contains("Unposted cost") && causes.contains("Direct posting")
+        && causes.contains("Posting setup changed"))
+    let direct = try #require(table.rows.firstIndex { $0[2].plain == "Direct posting" })
+    state.stack[0] = .list(
+      {
+        var l = list; l.selected = direct; return l
+      }())
+    _ = press(&state, .enter)
+    guard case .list(let entries) = state.stack.last, case .glEntries(let rows) = entries.source else {
+      throw TUITestError("no entries")
+    }
+    #expect(rows.count == 1)
+  }
+
   @Test("reports open as screens")
   func reports() throws {
     var state = try makeState()

@@ -384,8 +384,13 @@ public enum InventoryCostPosting {
 /// would refuse (§4.2, §4.5).
 struct AccountResolver {
   private let ledger: Ledger
-  private var inventorySetup: [[UInt32]: Int] = [:]
-  private var generalSetup: [[UInt32]: Int] = [:]
+  /// A setup row's key: two codes (location + group, or business + product group).
+  struct PairKey: Hashable {
+    var first: UInt32
+    var second: UInt32
+  }
+  private var inventorySetup: [PairKey: Int] = [:]
+  private var generalSetup: [PairKey: Int] = [:]
   private var accountRows: [UInt32: Int] = [:]
   private var itemGroups: [UInt32: UInt32] = [:]
 
@@ -394,17 +399,15 @@ struct AccountResolver {
     let ips = Columns.inventoryPostingSetup, gps = Columns.generalPostingSetup
     for row in ledger.inventoryPostingSetup.indices {
       inventorySetup[
-        [
-          ledger.inventoryPostingSetup[ips.locationCode, row].raw,
-          ledger.inventoryPostingSetup[ips.inventoryPostingGroup, row].raw,
-        ]] = row
+        PairKey(
+          first: ledger.inventoryPostingSetup[ips.locationCode, row].raw,
+          second: ledger.inventoryPostingSetup[ips.inventoryPostingGroup, row].raw)] = row
     }
     for row in ledger.generalPostingSetup.indices {
       generalSetup[
-        [
-          ledger.generalPostingSetup[gps.genBusPostingGroup, row].raw,
-          ledger.generalPostingSetup[gps.genProdPostingGroup, row].raw,
-        ]] = row
+        PairKey(
+          first: ledger.generalPostingSetup[gps.genBusPostingGroup, row].raw,
+          second: ledger.generalPostingSetup[gps.genProdPostingGroup, row].raw)] = row
     }
     for row in ledger.glAccounts.indices {
       accountRows[ledger.glAccounts[Columns.glAccount.no, row].raw] = row
@@ -431,7 +434,7 @@ struct AccountResolver {
         group = StringID(raw: sourceGroup)
       }
       let location = entries[ve.locationCode, row]
-      guard let setupRow = inventorySetup[[location.raw, group.raw]] else {
+      guard let setupRow = inventorySetup[PairKey(first: location.raw, second: group.raw)] else {
         return .failure(
           .missingSetup("location \"\(ledger.string(location))\", group \"\(ledger.string(group))\""))
       }
@@ -440,12 +443,13 @@ struct AccountResolver {
     } else if let column = type.generalSetupColumn {
       let business = entries[ve.genBusPostingGroup, row]
       let product = entries[ve.genProdPostingGroup, row]
-      let key = "\"\(ledger.string(business))\" / \"\(ledger.string(product))\""
-      guard let setupRow = generalSetup[[business.raw, product.raw]] else {
-        return .failure(.missingSetup(key))
+      // The key's text only when a message needs it: this runs for every line of every entry.
+      func key() -> String { "\"\(ledger.string(business))\" / \"\(ledger.string(product))\"" }
+      guard let setupRow = generalSetup[PairKey(first: business.raw, second: product.raw)] else {
+        return .failure(.missingSetup(key()))
       }
       if ledger.generalPostingSetup[Columns.generalPostingSetup.blocked, setupRow] {
-        return .failure(.blockedSetup(key))
+        return .failure(.blockedSetup(key()))
       }
       account = ledger.generalPostingSetup[column, setupRow]
       if account.isBlank { return .failure(.blankAccount(type.caption + " Account")) }

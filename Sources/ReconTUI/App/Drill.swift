@@ -71,6 +71,18 @@ enum Drill {
       state.stack.append(.card(Cards.valueEntry(row, ledger)))
     case .glEntry(let row):
       state.stack.append(.card(Cards.glEntry(row, ledger)))
+    case .entries(let valueRows, let glRows):
+      if !valueRows.isEmpty {
+        state.stack.append(
+          .list(
+            ListView(
+              title: "Value entries", source: .valueEntries(valueRows), exportName: "value-entries.csv")))
+      } else if !glRows.isEmpty {
+        state.stack.append(
+          .list(ListView(title: "G/L entries", source: .glEntries(glRows), exportName: "gl-entries.csv")))
+      } else {
+        state.say("No entries behind this item")
+      }
     case .none:
       state.say("Nothing to open on this line")
     }
@@ -88,6 +100,47 @@ enum Drill {
     }
     if !line.isEmpty { lines.append(line) }
     return lines
+  }
+}
+
+/// `x`: the reconciling items behind the current cell's Difference, grouped by cause.
+enum Explain {
+  static func open(_ state: inout AppState) {
+    guard state.stack.isEmpty else {
+      state.say("x explains a matrix cell; go back to the matrix first")
+      return
+    }
+    guard !state.filters.hidesGLSide else {
+      state.say("Explanations need the G/L side: clear the item and location filters", error: true)
+      return
+    }
+    let (row, column) = state.currentCell
+    guard let field = row.field ?? column.field, Explanation.fields.contains(field) else {
+      state.say("This row has no G/L account to explain")
+      return
+    }
+    let ledger = state.ledger
+    do {
+      let explanation = try Explanation(ledger, filters: state.filters)
+      let items = explanation.items.filter { $0.field == field }
+      guard !items.isEmpty else {
+        state.say("\(field.caption): nothing to explain, the Difference is zero")
+        return
+      }
+      var table = explanation.table(ledger)
+      table.rows = table.rows.filter { $0.first?.plain == field.caption }
+      let refs: [RowRef] = items.map { item in
+        .entries(
+          valueRows: item.valueEntryNos.compactMap { ledger.indexes.valueEntryByNumber.row(of: $0) },
+          glRows: item.glEntryNos.compactMap { ledger.indexes.glEntryByNumber.row(of: $0) })
+      }
+      let file = "explain-" + field.caption.lowercased().filter { $0.isLetter || $0.isNumber } + ".csv"
+      state.stack.append(
+        .list(
+          ListView(title: "Explain \(field.caption)", source: .table(table, refs: refs), exportName: file)))
+    } catch {
+      state.say(error.description, error: true)
+    }
   }
 }
 

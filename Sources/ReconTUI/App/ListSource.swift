@@ -6,6 +6,8 @@ public enum RowRef: Equatable, Sendable {
   case glAccount(StringID)
   case valueEntry(Int)
   case glEntry(Int)
+  /// The entries behind a reconciling item: value entries if any, else G/L entries.
+  case entries(valueRows: [Int], glRows: [Int])
   case none
 }
 

@@ -57,6 +57,7 @@ public enum Reducer {
     case .top: Navigation.move(&state, rows: -Int.max / 2)
     case .bottom: Navigation.move(&state, rows: Int.max / 2)
     case .drill: Drill.open(&state)
+    case .explain: Explain.open(&state)
     case .back:
       if state.stack.isEmpty { state.say("This is the matrix; q quits") } else { Navigation.back(&state) }
     case .switchPane:

@@ -2,7 +2,7 @@
 /// `:` palette and KEYS.md are generated from it, so they can never disagree with the keys.
 public enum CommandID: String, CaseIterable, Sendable {
   case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
-  case drill, back, switchPane
+  case drill, back, switchPane, explain
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
   case editDates, editItems, editLocations, toggleWarnings
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
@@ -22,6 +22,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .drill: return "Open what lies behind the selection"
     case .back: return "Back to the previous screen"
     case .switchPane: return "Switch between grid and detail pane"
+    case .explain: return "Explain the current cell's Difference: reconciling items by cause"
     case .search: return "Search forward"
     case .searchNext: return "Next match"
     case .searchPrevious: return "Previous match"
@@ -58,7 +59,7 @@ public enum KeyRegistry {
     (.pageUp, [.pageUp, .control("b")]), (.pageDown, [.pageDown, .control("f")]),
     (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
     (.drill, [.enter, .character("l")]), (.back, [.escape, .backspace]),
-    (.switchPane, [.tab]),
+    (.switchPane, [.tab]), (.explain, [.character("x")]),
     (.search, [.character("/")]), (.searchNext, [.character("n")]), (.searchPrevious, [.character("N")]),
     (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
     (.sortAscending, [.character("s")]), (.sortDescending, [.character("S")]),

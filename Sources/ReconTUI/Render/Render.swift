@@ -260,7 +260,7 @@ public enum Render {
     buffer.fill(x: 0, y: y, count: buffer.width, role: .status)
     let hints =
       state.stack.isEmpty
-      ? "? help  Enter open  Tab detail  d/i/o filters  w warnings  E export  P post  1-4 reports  q quit"
+      ? "? help  Enter open  x explain  Tab detail  d/i/o filters  w warnings  E export  P post  1-4 reports  q quit"
       : "? help  Enter open  Esc back  / search  f filter  s/S sort  E export"
     buffer.put(hints, x: 0, y: y, role: .status)
   }

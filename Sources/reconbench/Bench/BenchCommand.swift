@@ -82,7 +82,7 @@ struct BenchCommand: ParsableCommand {
           })
       reportRows.append(
         [String(count)]
-          + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares"].map {
+          + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares", "explain"].map {
             format((timings[$0] ?? 0) * 1000, 0)
           })
       if !keep { try? FileManager.default.removeItem(atPath: file) }
@@ -99,9 +99,12 @@ struct BenchCommand: ParsableCommand {
           "post per group ms", "posted entries",
         ], reconcileRows))
     print("")
-    print("Valuation reports over the whole ledger (once each)")
+    print("Valuation reports and the full explanation over the whole ledger (once each)")
     print("")
-    print(table(["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms"], reportRows))
+    print(
+      table(
+        ["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms", "explain ms"],
+        reportRows))
     print("")
     print("Workbench through the pure renderer at 120x40 (key presses: median of 9)")
     print("")

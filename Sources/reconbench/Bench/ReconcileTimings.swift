@@ -83,6 +83,7 @@ enum ReconcileTimings {
         _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? runDate))
       },
       "report_cost_shares": ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) },
+      "explain": try ProcessMetrics.time { _ = try Explanation(ledger, filters: all) },
     ].merging(try workbench(ledger, runDate: runDate)) { $1 }
   }
 }

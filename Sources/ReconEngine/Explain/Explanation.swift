@@ -1,0 +1,317 @@
+/// Why a Difference is what it is: the reconciling items behind every non-zero Difference of
+/// the matrix, each with a cause, the entries behind it and an amount in the Difference's sign
+/// (G/L − inventory). The items of a field add up to its Difference exactly; what they cannot
+/// account for is reported as `Unexplained`, which on a consistent ledger is always zero.
+///
+/// The decomposition, per field f, with I the inventory projection, Q what the value entries'
+/// full amounts post to (the posting map), P what their posted amounts posted to:
+/// `D = G − I = (Q − I) + (P − Q) + (G − P)`. `P − Q` is cost not posted yet; `G − P` is
+/// what happened between the value entries and the G/L: posted lines that landed on another
+/// date, on an account the setup no longer names, on an account used for several types, or
+/// G/L amounts with no value entry behind them. `Q − I` is where BC's projection and its
+/// posting disagree (a documented quirk) and stays unexplained.
+public struct Explanation: Sendable {
+  public enum Cause: String, CaseIterable, Sendable {
+    case unpostedCost = "Unposted cost"
+    case unpostedExpectedCost = "Unposted expected cost"
+    case expectedCostPostingOff = "Expected cost posting off"
+    case directPosting = "Direct posting"
+    case postingDateMismatch = "Posting date mismatch"
+    case postingSetupChanged = "Posting setup changed"
+    case similarAccounts = "Similar accounts"
+    case deletedAccount = "Deleted account"
+    case dateCompression = "Date compression"
+    case closingEntries = "Closing entries"
+    case unexplained = "Unexplained"
+  }
+
+  public struct Item: Sendable {
+    public var field: ReconciliationField
+    public var account: StringID
+    public var cause: Cause
+    public var amount: ExactDecimal
+    public var valueEntryNos: [Int64]
+    public var glEntryNos: [Int64]
+    public var description: String
+  }
+
+  /// The fields with G/L accounts: the three balance-sheet columns and the P&L rows 3–14.
+  public static let fields: [ReconciliationField] = [
+    .inventory, .inventoryInterim, .wipInventory, .cogsInterim, .directCostApplied, .overheadApplied,
+    .inventoryAdjmt, .invtAccrualInterim, .cogs, .purchaseVariance, .materialVariance, .capacityVariance,
+    .subcontractedVariance, .capOverheadVariance, .mfgOverheadVariance,
+  ]
+
+  public let reconciliation: Reconciliation
+  /// The items, by field in `fields` order, then cause, then account.
+  public let items: [Item]
+
+  public init(_ ledger: Ledger, filters: ReconciliationFilters) throws(ReconciliationError) {
+    let result = try Reconciliation(ledger, filters: filters)
+    reconciliation = result
+    guard !filters.hidesGLSide else {
+      items = []
+      return
+    }
+    var builder = ExplanationBuilder(ledger: ledger, dates: filters.dates)
+    builder.valueEntrySide()
+    builder.glSide()
+    items = builder.finish(difference: result.difference)
+  }
+}
+
+/// Collects the amounts of the decomposition, keyed by (field, account, cause).
+struct ExplanationBuilder {
+  struct Key: Hashable {
+    var field: Int
+    var account: UInt32
+    var cause: Explanation.Cause
+  }
+  struct Accumulator {
+    var units: Int64 = 0
+    var valueEntries: [Int64] = []
+    var glEntries: [Int64] = []
+  }
+
+  let ledger: Ledger
+  let dates: DateRange
+  /// The fields each account is named for in the posting setups (several: similar accounts).
+  var fieldsOfAccount: [UInt32: [ReconciliationField]] = [:]
+  var accumulators: [Key: Accumulator] = [:]
+  /// Per G/L entry row: the part of its amount accounted for by value entry lines.
+  var matched: [Int64]
+  let resolver: AccountResolver
+
+  init(ledger: Ledger, dates: DateRange) {
+    self.ledger = ledger
+    self.dates = dates
+    for (type, accounts) in Reconciliation.setupAccounts(ledger) {
+      for account in accounts { fieldsOfAccount[account.raw, default: []].append(.forAccountType(type)) }
+    }
+    matched = Array(repeating: 0, count: ledger.glEntries.count)
+    resolver = AccountResolver(ledger)
+  }
+
+  mutating func add(
+    _ field: ReconciliationField, _ account: StringID, _ cause: Explanation.Cause, _ units: Int64,
+    valueEntry: Int64? = nil, glEntry: Int64? = nil
+  ) {
+    guard units != 0, Explanation.fields.contains(field) else { return }
+    let key = Key(field: field.rawValue, account: account.raw, cause: cause)
+    var accumulator = accumulators[key] ?? Accumulator()
+    accumulator.units += units
+    if let valueEntry, accumulator.valueEntries.last != valueEntry {
+      accumulator.valueEntries.append(valueEntry)
+    }
+    if let glEntry, accumulator.glEntries.last != glEntry { accumulator.glEntries.append(glEntry) }
+    accumulators[key] = accumulator
+  }
+
+  /// One posting line of a value entry: its account type and amount.
+  struct Line {
+    var type: InventoryAccountType
+    var units: Int64
+    var expected: Bool
+  }
+
+  static func lines(_ pair: PostingPair?, _ units: Int64, expected: Bool) -> [Line] {
+    guard let pair, units != 0 else { return [] }
+    return [
+      Line(type: pair.account, units: units, expected: expected),
+      Line(type: pair.balancing, units: -units, expected: expected),
+    ]
+  }
+
+  /// Per value entry: the projection quirk, the unposted part, and its posted lines matched to
+  /// the G/L entries they went to.
+  mutating func valueEntrySide() {
+    let ve = Columns.valueEntry, gl = Columns.glEntry
+    let table = ledger.valueEntries
+    let expectedOn = ledger.expectedCostPostingToGL
+    let fieldCount = ReconciliationField.allCases.count
+    // Reused for every entry: a million entries should not mean two million small allocations.
+    var should = [Int64](repeating: 0, count: fieldCount)
+    var projected = [Int64](repeating: 0, count: fieldCount)
+    let recipes = FlatProjection.shared
+    for row in table.indices {
+      let number = table[ve.entryNo, row]
+      let inFilter = dates.contains(table[ve.postingDate, row])
+      let ile = table[ve.itemLedgerEntryType, row]
+      let entryType = table[ve.entryType, row]
+      let actualPair = PostingMap.actual(
+        itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
+        orderType: table[ve.orderType, row])
+      let expectedPair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
+      let a = table[ve.costAmountActual, row].units
+      let e = table[ve.costAmountExpected, row].units
+      let postedActual = table[ve.costPostedToGL, row].units
+      let postedExpected = table[ve.expectedCostPostedToGL, row].units
+      if inFilter {
+        // Q − I: where the projection and the posting map disagree (BC quirk).
+        for index in 0..<fieldCount {
+          should[index] = 0
+          projected[index] = 0
+        }
+        for line in Self.lines(actualPair, a, expected: false) + Self.lines(expectedPair, e, expected: true) {
+          should[ReconciliationField.forAccountType(line.type).rawValue] += line.units
+        }
+        for term in recipes.range(
+          Projection.key(
+            ile.rawValue, entryType.rawValue, table[ve.varianceType, row].rawValue,
+            table[ve.orderType, row].rawValue))
+        {
+          let amount = recipes.sources[term] == 0 ? a : recipes.sources[term] == 1 ? e : a + e
+          projected[recipes.fields[term]] += recipes.signs[term] * amount
+        }
+        for field in Explanation.fields where should[field.rawValue] != projected[field.rawValue] {
+          add(
+            field, .blank, .unexplained, should[field.rawValue] - projected[field.rawValue],
+            valueEntry: number)
+        }
+        // P − Q: what is not posted yet.
+        for line in Self.lines(actualPair, postedActual - a, expected: false) {
+          add(
+            .forAccountType(line.type), account(line.type, row), .unpostedCost, line.units, valueEntry: number
+          )
+        }
+        let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
+        for line in Self.lines(expectedPair, postedExpected - e, expected: true) {
+          add(
+            .forAccountType(line.type), account(line.type, row), expectedCause, line.units, valueEntry: number
+          )
+        }
+      }
+      // G − P, line by line: each posted line against the G/L entry it went to.
+      let posted =
+        Self.lines(actualPair, postedActual, expected: false)
+        + Self.lines(expectedPair, postedExpected, expected: true)
+      guard !posted.isEmpty else { continue }
+      var candidates = ledger.glEntryRows(ofValueEntryRow: row)
+      for line in posted {
+        let field = ReconciliationField.forAccountType(line.type)
+        let expectedAccount = account(line.type, row)
+        let pick =
+          candidates.firstIndex {
+            ledger.glEntries[gl.glAccountNo, $0] == expectedAccount
+              && sameSign(ledger.glEntries[gl.amount, $0].units, line.units)
+          }
+          ?? candidates.firstIndex { sameSign(ledger.glEntries[gl.amount, $0].units, line.units) }
+        guard let pick else {
+          // Marked as posted, but no G/L entry is linked: the G/L lacks it.
+          if inFilter { add(field, expectedAccount, .unpostedCost, -line.units, valueEntry: number) }
+          continue
+        }
+        let glRow = candidates.remove(at: pick)
+        matched[glRow] += line.units
+        let glAccount = ledger.glEntries[gl.glAccountNo, glRow]
+        let glNumber = ledger.glEntries[gl.entryNo, glRow]
+        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow])
+        let accountFields = fieldsOfAccount[glAccount.raw] ?? []
+        if glAccount.isBlank {
+          if inFilter {
+            add(field, glAccount, .deletedAccount, -line.units, valueEntry: number, glEntry: glNumber)
+          }
+          continue
+        }
+        if accountFields.contains(field) {
+          let delta = (glInFilter ? line.units : 0) - (inFilter ? line.units : 0)
+          add(field, glAccount, .postingDateMismatch, delta, valueEntry: number, glEntry: glNumber)
+          for other in accountFields where other != field && glInFilter {
+            add(other, glAccount, .similarAccounts, line.units, valueEntry: number, glEntry: glNumber)
+          }
+        } else {
+          if inFilter {
+            add(field, glAccount, .postingSetupChanged, -line.units, valueEntry: number, glEntry: glNumber)
+          }
+          for other in accountFields where glInFilter {
+            add(other, glAccount, .postingSetupChanged, line.units, valueEntry: number, glEntry: glNumber)
+          }
+        }
+      }
+    }
+  }
+
+  /// G/L entries on the reconciled accounts that value entries do not account for: entries
+  /// with no value entry behind them, and the part of an entry its value entries do not cover.
+  mutating func glSide() {
+    let gl = Columns.glEntry
+    let table = ledger.glEntries
+    for row in table.indices {
+      let account = table[gl.glAccountNo, row]
+      guard let fields = fieldsOfAccount[account.raw], dates.contains(table[gl.postingDate, row]) else {
+        continue
+      }
+      let rest = table[gl.amount, row].units - matched[row]
+      guard rest != 0 else { continue }
+      let date = table[gl.postingDate, row]
+      let cause: Explanation.Cause = date.isClosing ? .closingEntries : .directPosting
+      for field in fields { add(field, account, cause, rest, glEntry: table[gl.entryNo, row]) }
+    }
+  }
+
+  func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
+    if case .success(let account) = resolver.account(type, valueEntryRow: row) { return account }
+    return .blank
+  }
+
+  func sameSign(_ a: Int64, _ b: Int64) -> Bool { (a < 0) == (b < 0) }
+
+  /// The items in order, with an Unexplained item wherever they do not add up to the Difference.
+  func finish(difference: FieldAmounts) -> [Explanation.Item] {
+    var items: [Explanation.Item] = []
+    for field in Explanation.fields {
+      var total: Int64 = 0
+      var fieldItems: [Explanation.Item] = []
+      for cause in Explanation.Cause.allCases {
+        let keys = accumulators.keys.filter { $0.field == field.rawValue && $0.cause == cause }.sorted {
+          ledger.string(StringID(raw: $0.account)).utf8.lexicographicallyPrecedes(
+            ledger.string(StringID(raw: $1.account)).utf8)
+        }
+        for key in keys {
+          guard let accumulator = accumulators[key], accumulator.units != 0 else { continue }
+          total += accumulator.units
+          fieldItems.append(
+            Explanation.Item(
+              field: field, account: StringID(raw: key.account), cause: cause,
+              amount: ExactDecimal(units: accumulator.units),
+              valueEntryNos: accumulator.valueEntries, glEntryNos: accumulator.glEntries,
+              description: Self.describe(cause, accumulator)))
+        }
+      }
+      let rest = difference[field].units - total
+      if rest != 0 {
+        fieldItems.append(
+          Explanation.Item(
+            field: field, account: .blank, cause: .unexplained, amount: ExactDecimal(units: rest),
+            valueEntryNos: [],
+            glEntryNos: [], description: "not accounted for by the causes above: a defect in the explanation")
+        )
+      }
+      items += fieldItems
+    }
+    return items
+  }
+
+  static func describe(_ cause: Explanation.Cause, _ accumulator: Accumulator) -> String {
+    let entries = accumulator.valueEntries.count
+    let glEntries = accumulator.glEntries.count
+    switch cause {
+    case .unpostedCost: return "\(entries) value entries with actual cost not (fully) posted to the G/L"
+    case .unpostedExpectedCost:
+      return "\(entries) value entries with expected cost not posted to the interim accounts"
+    case .expectedCostPostingOff:
+      return "\(entries) value entries with expected cost; expected cost posting to G/L is off"
+    case .directPosting: return "\(glEntries) G/L entries with no value entry behind them"
+    case .postingDateMismatch:
+      return "\(glEntries) G/L entries dated on the other side of the date filter from their value entries"
+    case .postingSetupChanged:
+      return
+        "\(glEntries) G/L entries on an account the posting setup no longer names for their value entries"
+    case .similarAccounts: return "\(glEntries) G/L entries on an account used for more than one account type"
+    case .deletedAccount: return "\(glEntries) G/L entries whose account was deleted"
+    case .dateCompression: return "date-compressed entries"
+    case .closingEntries: return "\(glEntries) closing entries of a closed fiscal year"
+    case .unexplained: return "where BC's projection and its posting disagree"
+    }
+  }
+}
