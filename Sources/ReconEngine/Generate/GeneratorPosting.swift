@@ -36,6 +36,7 @@ extension LedgerGenerator {
 
   mutating func postInventoryCost() {
     let ve = Columns.valueEntry
+    let setup = SetupLookup(ledger)
     let cutoff = (LedgerDate(year: options.year, month: 12, day: 31) ?? today).adding(
       days: -options.unpostedDays)
     var buffer = PostingBuffer()
@@ -44,7 +45,7 @@ extension LedgerGenerator {
       let date = ledger.valueEntries[ve.postingDate, row]
       if date > cutoff { break }
       if let current = bufferDate, current != date {
-        flush(&buffer, date: current)
+        flush(&buffer, date: current, setup: setup)
       }
       bufferDate = date
       let entryNo = ledger.valueEntries[ve.entryNo, row]
@@ -73,7 +74,7 @@ extension LedgerGenerator {
         ledger.valueEntries[ve.expectedCostPostedToGL, row] = ExactDecimal(units: expected)
       }
     }
-    if let current = bufferDate { flush(&buffer, date: current) }
+    if let current = bufferDate { flush(&buffer, date: current, setup: setup) }
   }
 
   private func addPair(
@@ -92,10 +93,9 @@ extension LedgerGenerator {
   }
 
   /// Turns a day's buffer into G/L entries, relations and one register.
-  private mutating func flush(_ buffer: inout PostingBuffer, date: LedgerDate) {
+  private mutating func flush(_ buffer: inout PostingBuffer, date: LedgerDate, setup: SetupLookup) {
     defer { buffer = PostingBuffer() }
     guard !buffer.keys.isEmpty else { return }
-    let setup = SetupLookup(ledger)
     let register = Int64(ledger.glRegisters.count + 1)
     let first = Int64(ledger.glEntries.count + 1)
     let (year, month, dayOfMonth) = date.components
