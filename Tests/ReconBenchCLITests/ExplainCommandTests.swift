@@ -22,6 +22,14 @@ struct ExplainCommandTests {
   @Test("explain refuses item and location filters, and reads table and json")
   func formats() throws {
     #expect(try reconbench("explain", "--item", "1000").status == 2)
+    let attributed = try reconbench("explain", "--item", "1000..1999", "--attribute-gl", "--format", "csv")
+    #expect(
+      attributed.status == 0 && attributed.output.contains("Inventory,2110,Posting setup changed,-783668.75,")
+    )
+    let matrix = try reconbench("matrix", "--item", "1000..1999", "--attribute-gl", "--format", "csv")
+    #expect(
+      matrix.output.hasPrefix("Row,Inventory,Inventory (Interim),WIP Inventory,Total,G/L Total,Difference\n"))
+    #expect(matrix.output.contains("\nDifference,-792400.72,-3811.27,,,,\n"))
     #expect(try reconbench("explain", "--format", "table").output.contains("Reconciling items"))
     let json = try reconbench("explain", "--format", "json")
     let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]

@@ -5,9 +5,13 @@ import Testing
 /// The reconciling items: every Difference explained to the cent, never an Unexplained rest.
 @Suite("Explanation")
 struct ExplanationTests {
-  func explain(_ ledger: Ledger, date: String? = nil) throws -> Explanation {
-    var filters = ReconciliationFilters()
+  func explain(_ ledger: Ledger, date: String? = nil, item: String? = nil, location: String? = nil) throws
+    -> Explanation
+  {
+    var filters = ReconciliationFilters(attributeGL: true)
     if let date { filters.dates = try #require(DateRange(parsing: date)) }
+    if let item { filters.items = CodeFilter(parsing: item) }
+    if let location { filters.locations = CodeFilter(parsing: location) }
     return try Explanation(ledger, filters: filters)
   }
 
@@ -129,6 +133,39 @@ struct ExplanationTests {
         .similarAccounts,
         .deletedAccount, .closingEntries,
       ])
+  }
+
+  @Test(
+    "with item and location filters the G/L is attributed through the relations, and still explained",
+    arguments: [21, 23] as [UInt64])
+  func attributed(seed: UInt64) throws {
+    let ledger = try faulty(seed: seed)
+    for (item, location) in [("1000..1009", nil), (nil, "BLUE"), ("10*|11*", "RED|GREEN"), ("<>1005", "''")]
+      as [(String?, String?)]
+    {
+      for date in [nil, "2025-03-01..2025-04-30", "2025-12-20.."] as [String?] {
+        let explanation = try explain(ledger, date: date, item: item, location: location)
+        #expect(explanation.reconciliation.layout.columns.contains(.difference))
+        expectComplete(
+          explanation, "seed \(seed), item \(item ?? "*"), location \(location ?? "*"), \(date ?? "all")")
+        #expect(!explanation.items.contains { $0.cause == .directPosting || $0.cause == .closingEntries })
+      }
+    }
+  }
+
+  @Test(
+    "the sample's resale items: their own unposted cost and the old account, not the raw materials' manual line"
+  )
+  func sampleByItem() throws {
+    let resale = try explain(SampleCompany.load(), item: "1000..1999")
+    expectComplete(resale, "resale")
+    #expect(resale.reconciliation.difference[.inventory] == ExactDecimal(units: -79_240_072_000))
+    #expect(!resale.items.contains { $0.cause == .directPosting })
+    // Without attribution BC's rule holds: no G/L side, nothing to explain.
+    var hidden = ReconciliationFilters()
+    hidden.items = CodeFilter(parsing: "1000..1999")
+    #expect(try Explanation(SampleCompany.load(), filters: hidden).items.isEmpty)
+    #expect(try Reconciliation(SampleCompany.load(), filters: hidden).layout.columns.count == 4)
   }
 
   @Test("entry numbers are written as runs")

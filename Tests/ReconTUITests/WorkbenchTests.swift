@@ -166,6 +166,9 @@ struct WorkbenchTests {
     type(&state, "1000")
     _ = press(&state, .enter)
     #expect(state.layout.columns.count == 4)
+    _ = press(&state, .character("a"))
+    #expect(state.layout.columns.count == 6)
+    #expect(Render.frame(state).lines()[0].contains("G/L: by item"))
   }
 
   @Test("export writes the whole view, the same CSV as the headless command")

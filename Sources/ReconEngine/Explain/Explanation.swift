@@ -53,7 +53,7 @@ public struct Explanation: Sendable {
       items = []
       return
     }
-    var builder = ExplanationBuilder(ledger: ledger, dates: filters.dates)
+    var builder = ExplanationBuilder(ledger: ledger, filters: filters)
     builder.valueEntrySide()
     builder.glSide()
     items = builder.finish(difference: result.difference)
@@ -75,6 +75,8 @@ struct ExplanationBuilder {
 
   let ledger: Ledger
   let dates: DateRange
+  /// With an item or location filter: which value entries are selected (by row).
+  let selection: [Bool]?
   /// The fields each account is named for in the posting setups (several: similar accounts).
   var fieldsOfAccount: [UInt32: [ReconciliationField]] = [:]
   var accumulators: [Key: Accumulator] = [:]
@@ -82,9 +84,10 @@ struct ExplanationBuilder {
   var matched: [Int64]
   let resolver: AccountResolver
 
-  init(ledger: Ledger, dates: DateRange) {
+  init(ledger: Ledger, filters: ReconciliationFilters) {
     self.ledger = ledger
-    self.dates = dates
+    self.dates = filters.dates
+    selection = filters.hasItemOrLocationFilter ? ExplanationBuilder.selection(ledger, filters) : nil
     for (type, accounts) in Reconciliation.setupAccounts(ledger) {
       for account in accounts { fieldsOfAccount[account.raw, default: []].append(.forAccountType(type)) }
     }
@@ -135,7 +138,8 @@ struct ExplanationBuilder {
     let recipes = FlatProjection.shared
     for row in table.indices {
       let number = table[ve.entryNo, row]
-      let inFilter = dates.contains(table[ve.postingDate, row])
+      let selected = selection.map { $0[row] } ?? true
+      let inFilter = dates.contains(table[ve.postingDate, row]) && selected
       let ile = table[ve.itemLedgerEntryType, row]
       let entryType = table[ve.entryType, row]
       let actualPair = PostingMap.actual(
@@ -186,26 +190,21 @@ struct ExplanationBuilder {
         Self.lines(actualPair, postedActual, expected: false)
         + Self.lines(expectedPair, postedExpected, expected: true)
       guard !posted.isEmpty else { continue }
-      var candidates = ledger.glEntryRows(ofValueEntryRow: row)
-      for line in posted {
+      for (line, matchedRow) in Self.match(posted, valueEntryRow: row, ledger: ledger, resolver: resolver) {
         let field = ReconciliationField.forAccountType(line.type)
         let expectedAccount = account(line.type, row)
-        let pick =
-          candidates.firstIndex {
-            ledger.glEntries[gl.glAccountNo, $0] == expectedAccount
-              && sameSign(ledger.glEntries[gl.amount, $0].units, line.units)
-          }
-          ?? candidates.firstIndex { sameSign(ledger.glEntries[gl.amount, $0].units, line.units) }
-        guard let pick else {
+        guard let glRow = matchedRow else {
           // Marked as posted, but no G/L entry is linked: the G/L lacks it.
           if inFilter { add(field, expectedAccount, .unpostedCost, -line.units, valueEntry: number) }
           continue
         }
-        let glRow = candidates.remove(at: pick)
         matched[glRow] += line.units
         let glAccount = ledger.glEntries[gl.glAccountNo, glRow]
         let glNumber = ledger.glEntries[gl.entryNo, glRow]
-        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow])
+        // With an item or location filter only the lines of the selected entries count on the
+        // G/L side (the G/L attributed to items through the relations).
+        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow]) && selected
+
         let accountFields = fieldsOfAccount[glAccount.raw] ?? []
         if glAccount.isBlank {
           if inFilter {
@@ -231,9 +230,20 @@ struct ExplanationBuilder {
     }
   }
 
+  /// The value entries an item or location filter selects (dates aside), by row.
+  static func selection(_ ledger: Ledger, _ filters: ReconciliationFilters) -> [Bool] {
+    var all = filters
+    all.dates = .all
+    var selected = [Bool](repeating: false, count: ledger.valueEntries.count)
+    EntrySelection(ledger, all).forEachRow { row, _ in selected[row] = true }
+    return selected
+  }
+
   /// G/L entries on the reconciled accounts that value entries do not account for: entries
   /// with no value entry behind them, and the part of an entry its value entries do not cover.
+  /// They belong to no item, so with an item or location filter they are not counted.
   mutating func glSide() {
+    if selection != nil { return }
     let gl = Columns.glEntry
     let table = ledger.glEntries
     for row in table.indices {
@@ -249,12 +259,50 @@ struct ExplanationBuilder {
     }
   }
 
+  /// Pairs each posted line of a value entry with the G/L entry it went to: of the entry's
+  /// related G/L entries, the one on the account the setup names with the line's sign, else any
+  /// with its sign; nil when none is left.
+  static func match(_ lines: [Line], valueEntryRow row: Int, ledger: Ledger, resolver: AccountResolver) -> [(
+    Line, Int?
+  )] {
+    let gl = Columns.glEntry
+    var candidates = ledger.glEntryRows(ofValueEntryRow: row)
+    return lines.map { line in
+      let expected: StringID
+      if case .success(let account) = resolver.account(line.type, valueEntryRow: row) {
+        expected = account
+      } else {
+        expected = .blank
+      }
+      let sign = line.units < 0
+      let pick =
+        candidates.firstIndex {
+          ledger.glEntries[gl.glAccountNo, $0] == expected
+            && (ledger.glEntries[gl.amount, $0].units < 0) == sign
+        } ?? candidates.firstIndex { (ledger.glEntries[gl.amount, $0].units < 0) == sign }
+      guard let pick else { return (line, nil) }
+      return (line, candidates.remove(at: pick))
+    }
+  }
+
+  /// The posted lines of a value entry (actual and expected parts).
+  static func postedLines(_ ledger: Ledger, _ row: Int) -> [Line] {
+    let ve = Columns.valueEntry
+    let table = ledger.valueEntries
+    let ile = table[ve.itemLedgerEntryType, row]
+    let entryType = table[ve.entryType, row]
+    let actualPair = PostingMap.actual(
+      itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
+      orderType: table[ve.orderType, row])
+    let expectedPair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
+    return lines(actualPair, table[ve.costPostedToGL, row].units, expected: false)
+      + lines(expectedPair, table[ve.expectedCostPostedToGL, row].units, expected: true)
+  }
+
   func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
     if case .success(let account) = resolver.account(type, valueEntryRow: row) { return account }
     return .blank
   }
-
-  func sameSign(_ a: Int64, _ b: Int64) -> Bool { (a < 0) == (b < 0) }
 
   /// The items in order, with an Unexplained item wherever they do not add up to the Difference.
   func finish(difference: FieldAmounts) -> [Explanation.Item] {

@@ -180,20 +180,27 @@ public struct ReconciliationFilters: Equatable, Sendable {
   public var locations: CodeFilter?
   /// Show Warning; forced off when an item or location filter is set.
   public var warnings: Bool
+  /// With an item or location filter, attribute the G/L to items and locations through the
+  /// G/L – Item Ledger Relation instead of hiding it (ReconBench's extension; BC hides it).
+  public var attributeGL: Bool
 
   public init(
-    dates: DateRange = .all, items: CodeFilter? = nil, locations: CodeFilter? = nil, warnings: Bool = true
+    dates: DateRange = .all, items: CodeFilter? = nil, locations: CodeFilter? = nil, warnings: Bool = true,
+    attributeGL: Bool = false
   ) {
     self.dates = dates
     self.items = items
     self.locations = locations
     self.warnings = warnings
+    self.attributeGL = attributeGL
   }
 
-  /// An item or location filter hides the G/L side (G/L entries carry neither).
-  public var hidesGLSide: Bool { items != nil || locations != nil }
-  /// Whether warnings are computed and shown.
-  public var showsWarnings: Bool { warnings && !hidesGLSide }
+  public var hasItemOrLocationFilter: Bool { items != nil || locations != nil }
+  /// An item or location filter hides the G/L side (G/L entries carry neither), unless the
+  /// G/L is attributed through the relations.
+  public var hidesGLSide: Bool { hasItemOrLocationFilter && !attributeGL }
+  /// Whether warnings are computed and shown (BC's warnings are for the whole company).
+  public var showsWarnings: Bool { warnings && !hasItemOrLocationFilter }
 }
 
 extension String {

@@ -194,7 +194,7 @@ public struct MatrixLayout: Equatable, Sendable {
     if filters.hidesGLSide {
       rows = Array(MatrixRow.allCases.prefix(through: MatrixRow.total.rawValue))
       columns = [.inventory, .inventoryInterim, .wipInventory, .total]
-    } else if filters.warnings {
+    } else if filters.showsWarnings {
       rows = MatrixRow.allCases
       columns = MatrixColumn.allCases
     } else {

@@ -38,7 +38,10 @@ public struct Reconciliation: Sendable {
     self.filters = filters
     var overflow = false
     let items = Reconciliation.itemSide(ledger, filters, &overflow)
-    let gl = Reconciliation.glSide(ledger, filters.dates, &overflow)
+    let gl =
+      filters.hasItemOrLocationFilter && filters.attributeGL
+      ? Reconciliation.attributedGLSide(ledger, filters, &overflow)
+      : Reconciliation.glSide(ledger, filters.dates, &overflow)
     itemLines = items.lines
     glLines = gl.lines
     itemTotals = Reconciliation.total(items.lines, &overflow)
@@ -208,6 +211,49 @@ public struct Reconciliation: Sendable {
         if change == 0 { continue }
         var amounts = FieldAmounts()
         amounts.units[field.rawValue] = change
+        side.lines.append(ReportLine(kind: .glAccount(account, type), amounts: amounts))
+      }
+    }
+    return side
+  }
+
+  /// The G/L side for an item or location filter: the posted lines of the selected value
+  /// entries, followed to their G/L entries, per account and type. G/L amounts with no value
+  /// entry behind them belong to no item and are left out (`explain` lists them without the
+  /// filter).
+  static func attributedGLSide(_ ledger: Ledger, _ filters: ReconciliationFilters, _ overflow: inout Bool)
+    -> GLSide
+  {
+    let gl = Columns.glEntry
+    let resolver = AccountResolver(ledger)
+    var setup: [UInt32: [InventoryAccountType]] = [:]
+    for (type, accounts) in setupAccounts(ledger) {
+      for account in accounts { setup[account.raw, default: []].append(type) }
+    }
+    var sums: [[UInt32]: Int64] = [:]
+    let selected = ExplanationBuilder.selection(ledger, filters)
+    for row in selected.indices where selected[row] {
+      let lines = ExplanationBuilder.postedLines(ledger, row)
+      if lines.isEmpty { continue }
+      for (line, glRow) in ExplanationBuilder.match(
+        lines, valueEntryRow: row, ledger: ledger, resolver: resolver)
+      {
+        guard let glRow, filters.dates.contains(ledger.glEntries[gl.postingDate, glRow]) else { continue }
+        let account = ledger.glEntries[gl.glAccountNo, glRow]
+        for type in setup[account.raw] ?? [] {
+          let key = [UInt32(type.rawValue), account.raw]
+          let (value, wrapped) = (sums[key] ?? 0).addingReportingOverflow(line.units)
+          sums[key] = value
+          overflow = overflow || wrapped
+        }
+      }
+    }
+    var side = GLSide()
+    for (type, accounts) in setupAccounts(ledger) {
+      for account in accounts {
+        guard let units = sums[[UInt32(type.rawValue), account.raw]], units != 0 else { continue }
+        var amounts = FieldAmounts()
+        amounts.units[ReconciliationField.forAccountType(type).rawValue] = units
         side.lines.append(ReportLine(kind: .glAccount(account, type), amounts: amounts))
       }
     }

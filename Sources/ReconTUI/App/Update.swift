@@ -94,6 +94,14 @@ public enum Reducer {
       var filters = state.filters
       filters.warnings.toggle()
       Filters.apply(&state, filters)
+    case .toggleAttribution:
+      var filters = state.filters
+      filters.attributeGL.toggle()
+      Filters.apply(&state, filters)
+      state.say(
+        filters.attributeGL
+          ? "G/L attributed to items through the relations"
+          : "G/L hidden under item and location filters, as in BC")
     case .export:
       state.prompt = Prompt(kind: .export, label: "Export to: ", text: Export.defaultName(state))
     case .post: return Posting.start(&state)

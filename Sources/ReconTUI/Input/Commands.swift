@@ -4,7 +4,7 @@ public enum CommandID: String, CaseIterable, Sendable {
   case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
   case drill, back, switchPane, explain
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
-  case editDates, editItems, editLocations, toggleWarnings
+  case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
   case save, reload, cycleTheme, toggleMouse, help, palette, quit
 
@@ -34,6 +34,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .editItems: return "Set the item filter"
     case .editLocations: return "Set the location filter"
     case .toggleWarnings: return "Show or hide warnings"
+    case .toggleAttribution:
+      return "With an item/location filter: attribute the G/L to items, or hide it as BC does"
     case .export: return "Export the current view to CSV"
     case .post: return "Post inventory cost to G/L (test report first)"
     case .reportValuation: return "Inventory Valuation report"
@@ -64,7 +66,7 @@ public enum KeyRegistry {
     (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
     (.sortAscending, [.character("s")]), (.sortDescending, [.character("S")]),
     (.editDates, [.character("d")]), (.editItems, [.character("i")]), (.editLocations, [.character("o")]),
-    (.toggleWarnings, [.character("w")]),
+    (.toggleWarnings, [.character("w")]), (.toggleAttribution, [.character("a")]),
     (.export, [.character("E"), .control("s")]), (.post, [.character("P")]),
     (.reportValuation, [.character("1")]), (.reportWIP, [.character("2")]),
     (.reportCostSpec, [.character("3")]),

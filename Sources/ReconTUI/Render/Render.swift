@@ -45,14 +45,16 @@ public enum Render {
   static func filterBar(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let f = state.filters
     let separator = state.asciiOnly ? " | " : " │ "
-    let parts = [
-      state.ledger.companyName,
-      "Dates: " + (f.dates.isAll ? "all" : f.dates.description),
-      "Item: " + (f.items?.text ?? "all"),
-      "Location: " + (f.locations?.text ?? "all"),
-      "Warnings: " + (f.showsWarnings ? "on" : (f.hidesGLSide ? "n/a" : "off")),
-      state.snapshotName + (state.dirty ? " [modified]" : ""),
-    ]
+    let parts =
+      [
+        state.ledger.companyName,
+        "Dates: " + (f.dates.isAll ? "all" : f.dates.description),
+        "Item: " + (f.items?.text ?? "all"),
+        "Location: " + (f.locations?.text ?? "all"),
+        "Warnings: " + (f.showsWarnings ? "on" : (f.hasItemOrLocationFilter ? "n/a" : "off")),
+      ] + (f.hasItemOrLocationFilter ? ["G/L: " + (f.attributeGL ? "by item" : "hidden")] : []) + [
+        state.snapshotName + (state.dirty ? " [modified]" : "")
+      ]
     buffer.fill(x: 0, y: 0, count: buffer.width, role: .filterBar)
     buffer.put(parts.joined(separator: separator), x: 0, y: 0, role: .filterBar)
   }

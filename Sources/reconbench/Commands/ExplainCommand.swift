@@ -18,7 +18,8 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     let filters = try filterOptions.filters(warnings: true)
     if filters.hidesGLSide {
-      throw ValidationError("explain works with a date filter; item and location filters hide the G/L side")
+      throw ValidationError(
+        "an item or location filter hides the G/L side; add --attribute-gl to attribute the G/L to items")
     }
     let ledger = try loadLedger(snapshot)
     do {

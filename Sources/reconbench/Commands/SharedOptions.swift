@@ -17,8 +17,15 @@ struct FilterOptions: ParsableArguments {
   @Option(help: "Location filter in BC syntax; '' selects the blank location.")
   var location: String?
 
+  @Flag(
+    name: .customLong("attribute-gl"),
+    help:
+      "With an item or location filter, attribute the G/L to items through the relations instead of hiding it."
+  )
+  var attributeGL = false
+
   func filters(warnings: Bool) throws -> ReconciliationFilters {
-    var filters = ReconciliationFilters(warnings: warnings)
+    var filters = ReconciliationFilters(warnings: warnings, attributeGL: attributeGL)
     if let date {
       guard let range = DateRange(parsing: date) else {
         throw ValidationError("--date \(date): not a date range (YYYY-MM-DD, a..b, ..b or a..)")
