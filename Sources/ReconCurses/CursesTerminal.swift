@@ -48,13 +48,7 @@ public final class CursesTerminal {
     curs_set(0)
     set_escdelay(25)
     wtimeout(window, 200)
-    if has_colors() {
-      start_color()
-      use_default_colors()
-      colours = Int(rc_colors())
-    } else {
-      colours = 0
-    }
+    colours = CursesTerminal.startColours()
     setMouse(mouse)
   }
 
@@ -70,13 +64,7 @@ public final class CursesTerminal {
     guard let window = rc_stdscr() else { throw .unknownTerminal("(no screen)") }
     self.window = window
     resizeterm(Int32(height), Int32(width))
-    if has_colors() {
-      start_color()
-      use_default_colors()
-      colours = Int(rc_colors())
-    } else {
-      colours = 0
-    }
+    colours = CursesTerminal.startColours()
   }
 
   /// The text of a screen row as curses holds it (headless tests).
@@ -185,6 +173,14 @@ public final class CursesTerminal {
     case 1...26: return .control(Character(Unicode.Scalar(value + 96) ?? "a"))
     default: return .character(Character(Unicode.Scalar(value) ?? " "))
     }
+  }
+
+  /// Starts colour with the terminal's default colours as −1; the number of colours (0: none).
+  private static func startColours() -> Int {
+    guard has_colors() else { return 0 }
+    start_color()
+    use_default_colors()
+    return Int(rc_colors())
   }
 
   /// Ends curses and restores the terminal.

@@ -124,25 +124,8 @@ struct BenchCommand: ParsableCommand {
   func measure(_ executable: String, _ task: String, _ file: String, runs: Int? = nil) throws -> Measurement {
     var results: [Measurement] = []
     for _ in 0..<max(1, runs ?? repeats) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: executable)
-      process.arguments = ["bench-worker", task, file]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      try process.run()
-      let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else {
-        throw ValidationError("bench-worker \(task) failed with status \(process.terminationStatus)")
-      }
-      var measurement = Measurement(seconds: 0, peakKB: 0)
-      for part in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-        let pair = part.split(separator: "=")
-        guard pair.count == 2 else { continue }
-        if pair[0] == "seconds" { measurement.seconds = Double(pair[1]) ?? 0 }
-        if pair[0] == "peak_kb" { measurement.peakKB = Int(pair[1]) ?? 0 }
-      }
-      results.append(measurement)
+      let values = try worker(executable, task, file)
+      results.append(Measurement(seconds: values["seconds"] ?? 0, peakKB: Int(values["peak_kb"] ?? 0)))
     }
     results.sort { $0.seconds < $1.seconds }
     return results[results.count / 2]
@@ -150,16 +133,21 @@ struct BenchCommand: ParsableCommand {
 
   /// The `key=value` timings of the reconcile worker.
   func measureReconcile(_ executable: String, _ file: String) throws -> [String: Double] {
+    try worker(executable, "reconcile", file)
+  }
+
+  /// Runs one `bench-worker` task in its own process and reads its `key=value` output.
+  func worker(_ executable: String, _ task: String, _ file: String) throws -> [String: Double] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["bench-worker", "reconcile", file]
+    process.arguments = ["bench-worker", task, file]
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw ValidationError("bench-worker reconcile failed with status \(process.terminationStatus)")
+      throw ValidationError("bench-worker \(task) failed with status \(process.terminationStatus)")
     }
     var values: [String: Double] = [:]
     for part in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

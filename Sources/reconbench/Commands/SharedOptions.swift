@@ -48,6 +48,15 @@ struct FilterOptions: ParsableArguments {
   }
 }
 
+/// A `--date` option in BC syntax; a bad range is a usage error.
+func parseDateRange(_ text: String?) throws -> DateRange? {
+  guard let text else { return nil }
+  guard let range = DateRange(parsing: text) else {
+    throw ValidationError("--date \(text): not a date range (YYYY-MM-DD, a..b, ..b or a..)")
+  }
+  return range
+}
+
 /// Loads the named snapshot, or the bundled sample; a bad file exits 1 with its problems.
 func loadLedger(_ path: String?) throws -> Ledger {
   guard let path else { return SampleCompany.load() }
