@@ -108,6 +108,28 @@ struct ExplanationTests {
     ledger.glEntries[gl.glAccountNo, closing] = ledger.strings.intern("2130")
     ledger.glEntries[gl.postingDate, closing] = try #require(LedgerDate("C2025-06-30"))
     ledger.glEntries[gl.amount, closing] = ExactDecimal(-77)
+    // Date compression: February's G/L entries were compressed, which dropped their relations.
+    let dc = Columns.dateCompression
+    let compression = ledger.appendRow(to: \.dateCompressions)
+    ledger.dateCompressions[dc.tableName, compression] = .glEntry
+    let february = try #require(LedgerDate("2025-02-01"))
+    let endOfFebruary = try #require(LedgerDate("2025-02-28"))
+    ledger.dateCompressions[dc.startingDate, compression] = february
+    ledger.dateCompressions[dc.endingDate, compression] = endOfFebruary
+    let rel = Columns.glItemLedgerRelation
+    let relations = ledger.glItemLedgerRelations
+    ledger.glItemLedgerRelations = LedgerTable(schema: relations.schema)
+    for row in relations.indices {
+      guard let glRow = ledger.indexes.glEntryByNumber.row(of: relations[rel.glEntryNo, row]) else {
+        continue
+      }
+      let date = ledger.glEntries[gl.postingDate, glRow]
+      if date >= february && date <= endOfFebruary { continue }
+      let copy = ledger.appendRow(to: \.glItemLedgerRelations)
+      ledger.glItemLedgerRelations[rel.glEntryNo, copy] = relations[rel.glEntryNo, row]
+      ledger.glItemLedgerRelations[rel.valueEntryNo, copy] = relations[rel.valueEntryNo, row]
+      ledger.glItemLedgerRelations[rel.glRegisterNo, copy] = relations[rel.glRegisterNo, row]
+    }
     ledger.rebuildIndexes()
     return ledger
   }
@@ -130,8 +152,7 @@ struct ExplanationTests {
     #expect(
       seen == [
         .unpostedCost, .unpostedExpectedCost, .directPosting, .postingDateMismatch, .postingSetupChanged,
-        .similarAccounts,
-        .deletedAccount, .closingEntries,
+        .similarAccounts, .deletedAccount, .closingEntries, .dateCompression,
       ])
   }
 

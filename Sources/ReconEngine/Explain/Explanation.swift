@@ -77,6 +77,9 @@ struct ExplanationBuilder {
   let dates: DateRange
   /// With an item or location filter: which value entries are selected (by row).
   let selection: [Bool]?
+  /// Periods whose value entries or G/L entries were date-compressed (their relations are gone).
+  let compressedValueEntries: [ClosedRange<LedgerDate>]
+  let compressedGLEntries: [ClosedRange<LedgerDate>]
   /// The fields each account is named for in the posting setups (several: similar accounts).
   var fieldsOfAccount: [UInt32: [ReconciliationField]] = [:]
   var accumulators: [Key: Accumulator] = [:]
@@ -88,6 +91,17 @@ struct ExplanationBuilder {
     self.ledger = ledger
     self.dates = filters.dates
     selection = filters.hasItemOrLocationFilter ? ExplanationBuilder.selection(ledger, filters) : nil
+    let dc = Columns.dateCompression
+    func periods(_ table: CompressedTable) -> [ClosedRange<LedgerDate>] {
+      ledger.dateCompressions.indices.compactMap { row in
+        let start = ledger.dateCompressions[dc.startingDate, row]
+        let end = ledger.dateCompressions[dc.endingDate, row].closingDate
+        guard ledger.dateCompressions[dc.tableName, row] == table, start <= end else { return nil }
+        return start...end
+      }
+    }
+    compressedValueEntries = periods(.valueEntry)
+    compressedGLEntries = periods(.glEntry)
     for (type, accounts) in Reconciliation.setupAccounts(ledger) {
       for account in accounts { fieldsOfAccount[account.raw, default: []].append(.forAccountType(type)) }
     }
@@ -194,8 +208,13 @@ struct ExplanationBuilder {
         let field = ReconciliationField.forAccountType(line.type)
         let expectedAccount = account(line.type, row)
         guard let glRow = matchedRow else {
-          // Marked as posted, but no G/L entry is linked: the G/L lacks it.
-          if inFilter { add(field, expectedAccount, .unpostedCost, -line.units, valueEntry: number) }
+          // Marked as posted, but no G/L entry is linked: the G/L lacks it — or it was
+          // summarised by a date compression, which drops the relations.
+          let date = table[ve.postingDate, row]
+          let cause: Explanation.Cause =
+            (compressedValueEntries + compressedGLEntries).contains { $0.contains(date) }
+            ? .dateCompression : .unpostedCost
+          if inFilter { add(field, expectedAccount, cause, -line.units, valueEntry: number) }
           continue
         }
         matched[glRow] += line.units
@@ -254,7 +273,10 @@ struct ExplanationBuilder {
       let rest = table[gl.amount, row].units - matched[row]
       guard rest != 0 else { continue }
       let date = table[gl.postingDate, row]
-      let cause: Explanation.Cause = date.isClosing ? .closingEntries : .directPosting
+      let cause: Explanation.Cause =
+        date.isClosing
+        ? .closingEntries
+        : compressedGLEntries.contains { $0.contains(date) } ? .dateCompression : .directPosting
       for field in fields { add(field, account, cause, rest, glEntry: table[gl.entryNo, row]) }
     }
   }
@@ -357,7 +379,9 @@ struct ExplanationBuilder {
         "\(glEntries) G/L entries on an account the posting setup no longer names for their value entries"
     case .similarAccounts: return "\(glEntries) G/L entries on an account used for more than one account type"
     case .deletedAccount: return "\(glEntries) G/L entries whose account was deleted"
-    case .dateCompression: return "date-compressed entries"
+    case .dateCompression:
+      return
+        "entries in a date-compressed period: \(entries) value entries, \(glEntries) G/L entries without their relations"
     case .closingEntries: return "\(glEntries) closing entries of a closed fiscal year"
     case .unexplained: return "where BC's projection and its posting disagree"
     }
