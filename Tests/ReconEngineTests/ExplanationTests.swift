@@ -189,6 +189,47 @@ struct ExplanationTests {
     #expect(try Reconciliation(SampleCompany.load(), filters: hidden).layout.columns.count == 4)
   }
 
+  @Test("every warning case of the chain is explained to the cent")
+  func warningCases() throws {
+    func base() throws -> LedgerBuilder {
+      var builder = try LedgerBuilder()
+      try builder.postedPair("2020-01-05", .purchase, .directCost, "100")
+      try builder.postedPair("2020-02-10", .sale, .directCost, "-60")
+      return builder
+    }
+    var cases: [(String, Ledger, String?, Explanation.Cause)] = []
+    var unposted = try base()
+    try unposted.valueEntry("2020-03-01", .sale, .directCost, actual: "-20", posted: false)
+    cases.append(("Post Cost to G/L", unposted.built(), nil, .unpostedCost))
+    var direct = try base()
+    try direct.glEntry("2020-03-01", "2130", "250")
+    try direct.glEntry("2020-03-01", "8640", "-250")
+    cases.append(("Direct Posting", direct.built(), nil, .directPosting))
+    var deleted = try base()
+    try deleted.glEntry("2020-03-01", "", "12")
+    try deleted.glEntry("2020-03-01", "2130", "3")
+    cases.append(("Deleted Accounts", deleted.built(), nil, .directPosting))
+    var mismatch = try base()
+    try mismatch.valueEntry("2020-04-02", .purchase, .directCost, actual: "50")
+    try mismatch.glEntry("2020-03-31", "2130", "50")
+    try mismatch.glEntry("2020-03-31", "7291", "-50")
+    cases.append(("Posting Date", mismatch.built(), "..2020-03-31", .directPosting))
+    var closing = try base()
+    try closing.glEntry("C2020-12-31", "7290", "-60")
+    cases.append(("Closed Fiscal Year", closing.built(), nil, .closingEntries))
+    var expectedOff = try base()
+    expectedOff.ledger.expectedCostPostingToGL = false
+    try expectedOff.valueEntry("2020-03-01", .purchase, .directCost, expected: "40", posted: false)
+    cases.append(("Expected Cost Setup", expectedOff.built(), nil, .expectedCostPostingOff))
+    for (name, ledger, date, cause) in cases {
+      let explanation = try explain(ledger, date: date)
+      expectComplete(explanation, name)
+      #expect(
+        explanation.items.contains { $0.cause == cause },
+        "\(name): \(explanation.items.map(\.cause.rawValue))")
+    }
+  }
+
   @Test("entry numbers are written as runs")
   func ranges() {
     #expect(Explanation.ranges([5, 1, 2, 3, 9, 10, 3]) == "1-3 5 9-10")
