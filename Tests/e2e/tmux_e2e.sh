@@ -50,7 +50,7 @@ wait_for "› Value Entry"
 wait_for "costAmountActual"
 # And back: each level as it was.
 keys Escape
-wait_for "Item Ledger Entry Type"
+wait_for "Posting Date"
 keys Escape Escape
 wait_for "Total × Inventory"
 

@@ -172,10 +172,10 @@ public enum Render {
     _ list: ListView, _ state: AppState, area: (headerY: Int, rows: Int), _ buffer: inout ScreenBuffer
   ) {
     let ledger = state.ledger
-    let header = list.source.header(ledger)
+    let header = list.source.header(ledger).map { Render.shortCaptions[$0] ?? $0 }
     let visible = Array(max(0, list.top)..<max(max(0, list.top), min(list.order.count, list.top + area.rows)))
     let cells = visible.map { list.source.cells(list.order[$0], ledger) }
-    var widths = Layout.columnWidths(header: header, rows: cells.map { $0.map(\.display) })
+    var widths = Layout.columnWidths(header: header, rows: cells.map { $0.map(\.display) }, cap: 32)
     if let sort = list.sort, sort.column < widths.count { widths[sort.column] += 2 }
     // Scroll right until the current column fits.
     var left = 1
@@ -217,6 +217,16 @@ public enum Render {
         y: area.headerY + 1, role: .dim)
     }
   }
+
+  /// Shorter captions for the screen (exports keep BC's full captions), so a list of entries
+  /// shows its amounts on an ordinary terminal.
+  static let shortCaptions: [String: String] = [
+    "Item Ledger Entry Type": "ILE Type", "Cost Amount (Actual)": "Cost (Actual)",
+    "Cost Amount (Expected)": "Cost (Expected)", "Cost Posted to G/L": "Posted to G/L",
+    "Expected Cost Posted to G/L": "Exp. Posted to G/L", "Valued Quantity": "Quantity",
+    "Location Code": "Location",
+    "G/L Account No.": "G/L Account", "G/L Account Name": "Account Name",
+  ]
 
   static func cardFields(_ card: CardView, _ state: AppState, _ buffer: inout ScreenBuffer) {
     let area = Layout.gridArea(state)
