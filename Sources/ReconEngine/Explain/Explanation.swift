@@ -156,10 +156,7 @@ struct ExplanationBuilder {
       let inFilter = dates.contains(table[ve.postingDate, row]) && selected
       let ile = table[ve.itemLedgerEntryType, row]
       let entryType = table[ve.entryType, row]
-      let actualPair = PostingMap.actual(
-        itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
-        orderType: table[ve.orderType, row])
-      let expectedPair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
+      let (actualPair, expectedPair) = Self.pairs(ledger, row)
       let a = table[ve.costAmountActual, row].units
       let e = table[ve.costAmountExpected, row].units
       let postedActual = table[ve.costPostedToGL, row].units
@@ -307,18 +304,26 @@ struct ExplanationBuilder {
     }
   }
 
-  /// The posted lines of a value entry (actual and expected parts).
-  static func postedLines(_ ledger: Ledger, _ row: Int) -> [Line] {
+  /// The account pairs of a value entry's actual and expected parts (posting map, §2).
+  static func pairs(_ ledger: Ledger, _ row: Int) -> (actual: PostingPair?, expected: PostingPair?) {
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
     let ile = table[ve.itemLedgerEntryType, row]
     let entryType = table[ve.entryType, row]
-    let actualPair = PostingMap.actual(
-      itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
-      orderType: table[ve.orderType, row])
-    let expectedPair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
-    return lines(actualPair, table[ve.costPostedToGL, row].units, expected: false)
-      + lines(expectedPair, table[ve.expectedCostPostedToGL, row].units, expected: true)
+    return (
+      PostingMap.actual(
+        itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
+        orderType: table[ve.orderType, row]),
+      PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
+    )
+  }
+
+  /// The posted lines of a value entry (actual and expected parts).
+  static func postedLines(_ ledger: Ledger, _ row: Int) -> [Line] {
+    let ve = Columns.valueEntry
+    let (actualPair, expectedPair) = pairs(ledger, row)
+    return lines(actualPair, ledger.valueEntries[ve.costPostedToGL, row].units, expected: false)
+      + lines(expectedPair, ledger.valueEntries[ve.expectedCostPostedToGL, row].units, expected: true)
   }
 
   func account(_ type: InventoryAccountType, _ row: Int) -> StringID {

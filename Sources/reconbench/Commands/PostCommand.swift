@@ -56,18 +56,8 @@ struct PostCommand: ParsableCommand {
   func run() throws {
     var options = InventoryCostPosting.Options(
       method: method, documentNo: documentNo, runDate: PostCommand.today())
-    if let date {
-      guard let range = DateRange(parsing: date) else {
-        throw ValidationError("--date \(date): not a date range")
-      }
-      options.dates = range
-    }
-    if let item {
-      guard let filter = CodeFilter(parsing: item) else {
-        throw ValidationError("--item \(item): not a filter")
-      }
-      options.items = filter
-    }
+    options.dates = try parseDateRange(date) ?? .all
+    options.items = try parseFilter(item, "--item")
     var ledger = try loadLedger(snapshot)
     if dryRun {
       do {
