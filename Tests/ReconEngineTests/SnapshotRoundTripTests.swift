@@ -54,6 +54,26 @@ struct SnapshotRoundTripTests {
     #expect(paths(0) == expected)
   }
 
+  @Test("a syntax error inside the value entries is located by the parallel reader too")
+  func parallelSyntaxError() throws {
+    var lines = String(decoding: SnapshotStore.encode(smallCompany), as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
+    let first = try #require(lines.firstIndex { $0.hasPrefix("\"valueEntries\":[") })
+    let broken = first + 1_000
+    lines[broken] = String(lines[broken].dropLast(2))  // "…}," loses its closing brace
+    let text = lines.joined(separator: "\n")
+    for threshold in [Int.max, 0] {
+      do {
+        _ = try decodeSnapshot(text, parallelThreshold: threshold, blockRows: 64)
+        Issue.record("a broken file loaded")
+      } catch {
+        // The reader notices on the next line, where a key was expected after the cut object.
+        #expect(error.problems.last?.line == broken + 2, "threshold \(threshold): \(error.problems)")
+      }
+    }
+  }
+
   @Test("x- keys are kept at every level and written back")
   func extensionKeys() throws {
     let text = snapshot(
