@@ -28,6 +28,18 @@ struct SnapshotReader {
   var rowBase = 0
   /// Elements per block when two readers share an array (see `BlockClaims`).
   var blockRows = BlockClaims.defaultBlockRows
+  /// The second reader, once a big table has been handed to it.
+  var background: BackgroundReader?
+
+  /// Of a syntax error the main reader met and those the background reader met, the earliest
+  /// in the file: an error found while skipping may only be the echo of one the background
+  /// reader found where it really is.
+  func earliest(_ error: SyntaxError) -> SyntaxError {
+    guard let background else { return error }
+    background.finish()
+    let errors = background.allJobs.compactMap(\.syntaxError) + [error]
+    return errors.min { $0.offset < $1.offset } ?? error
+  }
 
   static let problemLimit = 10_000
   /// Tables read by the background reader in large files: the biggest ones that come early.
@@ -72,76 +84,65 @@ struct SnapshotReader {
     var seen = Set<String>()
     var formatSeen = false
     var versionSeen = false
-    var background: BackgroundReader?
     // Whatever happens here, the background reader must finish before the file is unmapped.
     defer { background?.finish() }
-    do throws(SyntaxError) {
-      try forEachMember { (reader, keyBytes) throws(SyntaxError) in
-        let key = String(decoding: keyBytes, as: UTF8.self)
-        let valueOffset = reader.position
-        if !seen.insert(key).inserted {
-          reader.report(valueOffset, key, "duplicate key \"\(key)\"")
-          try reader.skipValue(depth: 1)
-          return
+    try forEachMember { (reader, keyBytes) throws(SyntaxError) in
+      let key = String(decoding: keyBytes, as: UTF8.self)
+      let valueOffset = reader.position
+      if !seen.insert(key).inserted {
+        reader.report(valueOffset, key, "duplicate key \"\(key)\"")
+        try reader.skipValue(depth: 1)
+        return
+      }
+      switch key {
+      case "format":
+        formatSeen = true
+        let found = try reader.readLiteralForCheck()
+        if found != "\"reconbench.snapshot\"" {
+          reader.report(
+            valueOffset, "format",
+            "format is \(found), not \"reconbench.snapshot\": this is not a ReconBench snapshot")
         }
-        switch key {
-        case "format":
-          formatSeen = true
-          let found = try reader.readLiteralForCheck()
-          if found != "\"reconbench.snapshot\"" {
-            reader.report(
-              valueOffset, "format",
-              "format is \(found), not \"reconbench.snapshot\": this is not a ReconBench snapshot")
-          }
-        case "version":
-          versionSeen = true
-          let found = try reader.readLiteralForCheck()
-          if found != "1" {
-            reader.report(
-              valueOffset, "version", "version \(found) is not supported; this reader knows version 1")
-          }
-        case "company":
-          try reader.readObjectRow(into: &ledger.company, row: 0, path: "company")
-        case "setup":
-          try reader.readObjectRow(into: &ledger.setup, row: 0, path: "setup")
-        default:
-          if SnapshotReader.backgroundTables.contains(key) && reader.bytes.count >= reader.parallelThreshold
-            && reader.bytes[reader.position] == UInt8(ascii: "["),
-            let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key })
-          {
-            // The two big early tables are read on a second thread while this one skips past
-            // them, reads the rest of the file, then takes blocks from their ends.
-            let worker =
-              background
-              ?? BackgroundReader(
-                bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows, consumed: reader.consumed
-              )
-            background = worker
-            let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
-            let scan = try reader.skipStructurally(blockRows: reader.blockRows)
-            job.scanned(scan)
-          } else if let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key }) {
-            var taken = ledger[keyPath: table]
-            ledger[keyPath: table] = LedgerTable(schema: taken.schema)
-            try reader.readArray(into: &taken)
-            ledger[keyPath: table] = taken
-          } else if key.hasPrefix("x-") {
-            let start = reader.position
-            try reader.skipValue(depth: 1)
-            ledger.extras.append(ExtraField(key: key, rawJSON: reader.text(start, reader.position)))
-          } else {
-            reader.report(
-              valueOffset, key, "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
-            try reader.skipValue(depth: 1)
-          }
+      case "version":
+        versionSeen = true
+        let found = try reader.readLiteralForCheck()
+        if found != "1" {
+          reader.report(
+            valueOffset, "version", "version \(found) is not supported; this reader knows version 1")
+        }
+      case "company":
+        try reader.readObjectRow(into: &ledger.company, row: 0, path: "company")
+      case "setup":
+        try reader.readObjectRow(into: &ledger.setup, row: 0, path: "setup")
+      default:
+        if SnapshotReader.backgroundTables.contains(key) && reader.bytes.count >= reader.parallelThreshold
+          && reader.bytes[reader.position] == UInt8(ascii: "["),
+          let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key })
+        {
+          // The two big early tables are read on a second thread while this one skips past
+          // them, reads the rest of the file, then takes blocks from their ends.
+          let worker =
+            reader.background
+            ?? BackgroundReader(
+              bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows, consumed: reader.consumed)
+          reader.background = worker
+          let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
+          let scan = try reader.skipStructurally(blockRows: reader.blockRows)
+          job.scanned(scan)
+        } else if let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key }) {
+          var taken = ledger[keyPath: table]
+          ledger[keyPath: table] = LedgerTable(schema: taken.schema)
+          try reader.readArray(into: &taken)
+          ledger[keyPath: table] = taken
+        } else if key.hasPrefix("x-") {
+          let start = reader.position
+          try reader.skipValue(depth: 1)
+          ledger.extras.append(ExtraField(key: key, rawJSON: reader.text(start, reader.position)))
+        } else {
+          reader.report(valueOffset, key, "unknown key \"\(key)\" (keys of your own must start with \"x-\")")
+          try reader.skipValue(depth: 1)
         }
       }
-    } catch {
-      // A syntax error the main reader met while skipping may be the echo of one the
-      // background reader found earlier in the file: report the earliest.
-      background?.finish()
-      let errors = (background?.allJobs ?? []).compactMap(\.syntaxError) + [error]
-      throw errors.min { $0.offset < $1.offset } ?? error
     }
 
     if let worker = background {

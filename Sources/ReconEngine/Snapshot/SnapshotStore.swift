@@ -43,7 +43,7 @@ public enum SnapshotStore {
     do throws(SnapshotReader.SyntaxError) {
       try reader.read(into: &ledger)
     } catch {
-      syntax = error
+      syntax = reader.earliest(error)
     }
     var pending = reader.problems
     var total = reader.problemCount
