@@ -150,12 +150,11 @@ struct ExplanationBuilder {
     var should = [Int64](repeating: 0, count: fieldCount)
     var projected = [Int64](repeating: 0, count: fieldCount)
     let recipes = FlatProjection.shared
+    let keys = ProjectionKeys(table)
     for row in table.indices {
       let number = table[ve.entryNo, row]
       let selected = selection.map { $0[row] } ?? true
       let inFilter = dates.contains(table[ve.postingDate, row]) && selected
-      let ile = table[ve.itemLedgerEntryType, row]
-      let entryType = table[ve.entryType, row]
       let (actualPair, expectedPair) = Self.pairs(ledger, row)
       let a = table[ve.costAmountActual, row].units
       let e = table[ve.costAmountExpected, row].units
@@ -170,11 +169,7 @@ struct ExplanationBuilder {
         for line in Self.lines(actualPair, a, expected: false) + Self.lines(expectedPair, e, expected: true) {
           should[ReconciliationField.forAccountType(line.type).rawValue] += line.units
         }
-        for term in recipes.range(
-          Projection.key(
-            ile.rawValue, entryType.rawValue, table[ve.varianceType, row].rawValue,
-            table[ve.orderType, row].rawValue))
-        {
+        for term in recipes.range(keys[row]) {
           let amount = recipes.sources[term] == 0 ? a : recipes.sources[term] == 1 ? e : a + e
           projected[recipes.fields[term]] += recipes.signs[term] * amount
         }

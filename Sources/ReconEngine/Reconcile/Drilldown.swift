@@ -74,16 +74,11 @@ extension Reconciliation {
 
   /// One pass over the selected entries of `items` that add to `field`, in entry order.
   func valueEntryRows(items: Set<StringID>, field: ReconciliationField, in ledger: Ledger) -> [Int] {
-    let ve = Columns.valueEntry
-    let table = ledger.valueEntries
-    let ileTypes = table.rawBytes(ve.itemLedgerEntryType)
-    let entryTypes = table.rawBytes(ve.entryType)
-    let varianceTypes = table.rawBytes(ve.varianceType)
-    let orderTypes = table.rawBytes(ve.orderType)
+    let keys = ProjectionKeys(ledger.valueEntries)
     let contributes = Projection.fieldMask(field)
     var rows: [Int] = []
     EntrySelection(ledger, filters, onlyItems: items).forEachRow { row, _ in
-      if contributes[Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])] {
+      if contributes[keys[row]] {
         rows.append(row)
       }
     }

@@ -117,3 +117,24 @@ public enum Projection {
       * OrderType.allCases.count + Int(order)
   }
 }
+
+/// The projection table key of every value entry, read from the four type columns: what each
+/// pass over the value entries (matrix, drill-down, explanation) looks up per row.
+struct ProjectionKeys {
+  private let ileTypes: [UInt8]
+  private let entryTypes: [UInt8]
+  private let varianceTypes: [UInt8]
+  private let orderTypes: [UInt8]
+
+  init(_ valueEntries: LedgerTable) {
+    let ve = Columns.valueEntry
+    ileTypes = valueEntries.rawBytes(ve.itemLedgerEntryType)
+    entryTypes = valueEntries.rawBytes(ve.entryType)
+    varianceTypes = valueEntries.rawBytes(ve.varianceType)
+    orderTypes = valueEntries.rawBytes(ve.orderType)
+  }
+
+  @inline(__always) subscript(row: Int) -> Int {
+    Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])
+  }
+}

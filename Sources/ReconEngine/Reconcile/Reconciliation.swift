@@ -104,10 +104,7 @@ public struct Reconciliation: Sendable {
     let selection = EntrySelection(ledger, filters)
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
-    let ileTypes = table.rawBytes(ve.itemLedgerEntryType)
-    let entryTypes = table.rawBytes(ve.entryType)
-    let varianceTypes = table.rawBytes(ve.varianceType)
-    let orderTypes = table.rawBytes(ve.orderType)
+    let keys = ProjectionKeys(table)
     let actual = table.units(ve.costAmountActual)
     let expected = table.units(ve.costAmountExpected)
     let posted = table.units(ve.costPostedToGL)
@@ -124,7 +121,7 @@ public struct Reconciliation: Sendable {
         let a = actual[row]
         if a != 0 && posted[row] == 0 { unposted = true }
         let e = expected[row]
-        let key = Projection.key(ileTypes[row], entryTypes[row], varianceTypes[row], orderTypes[row])
+        let key = keys[row]
         let base = slot * fieldCount
         for term in recipes.range(key) {
           let amount: Int64
