@@ -12,7 +12,10 @@ struct PostCommandTests {
       "post", sample, "--method", "posting-group", "--document-no", "IPC-1", "--dry-run", "--format", "csv")
     #expect(run.status == 0)
     let sections = run.output.components(separatedBy: "\n\n")
-    #expect(sections.count == 4)
+    #expect(sections.count == 5)
+    #expect(
+      sections[4].hasPrefix(
+        "Entry No.,Item No.,Item Ledger Entry Type,Entry Type,Posting Date,Document No.,Error\n"))
     #expect(
       sections[0].hasPrefix(
         "Entry No.,Item No.,Item Ledger Entry Type,Entry Type,Posting Date,Document No.,G/L Account No.,G/L Account Name,Description,Amount,Problems\n"

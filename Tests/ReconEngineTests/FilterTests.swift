@@ -23,7 +23,20 @@ struct FilterTests {
   func dates() throws {
     let january = try #require(DateRange(parsing: "2020-01-01..2020-01-31"))
     #expect(january.contains(try #require(LedgerDate("2020-01-31"))))
-    #expect(january.contains(try #require(LedgerDate("C2020-01-31"))))  // the end day's closing date
+    // BC compares closing dates as dates just after their day: `..D` leaves `CD` out, `..CD` takes it.
+    #expect(!january.contains(try #require(LedgerDate("C2020-01-31"))))
+    #expect(
+      try #require(DateRange(parsing: "2020-01-01..C2020-01-31")).contains(
+        try #require(LedgerDate("C2020-01-31"))))
+    #expect(try #require(DateRange(parsing: "C2020-01-31")).contains(try #require(LedgerDate("C2020-01-31"))))
+    #expect(
+      !(try #require(DateRange(parsing: "C2020-01-31")).contains(try #require(LedgerDate("2020-01-31")))))
+    #expect(
+      !(try #require(DateRange(parsing: "2020-01-31")).contains(try #require(LedgerDate("C2020-01-31")))))
+    #expect(
+      try #require(DateRange(parsing: "2020-01-31..")).contains(try #require(LedgerDate("C2020-01-31"))))
+    #expect(
+      !(try #require(DateRange(parsing: "2020-02-01..")).contains(try #require(LedgerDate("C2020-01-31")))))
     #expect(!january.contains(try #require(LedgerDate("2020-02-01"))))
     #expect(try #require(DateRange(parsing: "..2020-01-14")).start == nil)
     #expect(try #require(DateRange(parsing: "2020-02-01..")).end == nil)

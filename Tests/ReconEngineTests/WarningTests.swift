@@ -68,6 +68,12 @@ struct WarningTests {
       builder.ledger.accountingPeriods[p.newFiscalYear, row] = month == 1
       builder.ledger.accountingPeriods[p.closed, row] = true
     }
+    // Without the next year's first period, CheckGLClosingOverlaps looks on the closing date of
+    // the last period's start (C2020-12-01) and finds nothing.
+    #expect(try reconcile(builder.built()).warnings?.chain == .directPosting)
+    let next = builder.ledger.appendRow(to: \.accountingPeriods)
+    builder.ledger.accountingPeriods[p.startingDate, next] = try #require(LedgerDate("2021-01-01"))
+    builder.ledger.accountingPeriods[p.newFiscalYear, next] = true
     let result = try reconcile(builder.built())
     #expect(result.warnings?.chain == .closedFiscalYear)
     #expect(result.cell(.cogs, .warning) == .warning(.closedFiscalYear, .cogs))

@@ -171,6 +171,23 @@ struct WorkbenchTests {
     #expect(Render.frame(state).lines()[0].contains("G/L: by item"))
   }
 
+  @Test("the date prompt takes closing dates: ..C2025-12-31 includes the closing date, ..2025-12-31 does not")
+  func closingDateFilter() throws {
+    var state = try makeState()
+    _ = press(&state, .character("d"))
+    type(&state, "..C2025-12-31")
+    _ = press(&state, .enter)
+    #expect(!state.messageIsError)
+    #expect(state.filters.dates.end == LedgerDate("C2025-12-31"))
+    #expect(state.filters.dates.contains(try #require(LedgerDate("C2025-12-31"))))
+    #expect(Render.frame(state).lines()[0].contains("Dates: ..C2025-12-31"))
+    _ = press(&state, .character("d"))
+    for _ in 0..<20 { _ = press(&state, .backspace) }
+    type(&state, "..2025-12-31")
+    _ = press(&state, .enter)
+    #expect(!state.filters.dates.contains(try #require(LedgerDate("C2025-12-31"))))
+  }
+
   @Test("export writes the whole view, the same CSV as the headless command")
   func export() throws {
     var state = try makeState()

@@ -1,15 +1,20 @@
 /// Why a Difference is what it is: the reconciling items behind every non-zero Difference of
 /// the matrix, each with a cause, the entries behind it and an amount in the Difference's sign
 /// (G/L − inventory). The items of a field add up to its Difference exactly; what they cannot
-/// account for is reported as `Unexplained`, which on a consistent ledger is always zero.
+/// account for is reported as `Unexplained`, which on a valid ledger is always zero.
 ///
-/// The decomposition, per field f, with I the inventory projection, Q what the value entries'
-/// full amounts post to (the posting map), P what their posted amounts posted to:
-/// `D = G − I = (Q − I) + (P − Q) + (G − P)`. `P − Q` is cost not posted yet; `G − P` is
-/// what happened between the value entries and the G/L: posted lines that landed on another
-/// date, on an account the setup no longer names, on an account used for several types, or
-/// G/L amounts with no value entry behind them. `Q − I` is where BC's projection and its
-/// posting disagree (a documented quirk) and stays unexplained.
+/// The decomposition, per field f and per value entry the matrix takes part in, with I the
+/// inventory projection (codeunit 5845 "Get Inventory Report") of the entry's full amounts,
+/// I(p) the projection of its posted amounts, P what its posted amounts posted to (codeunit
+/// 5802 "Inventory Posting To G/L", the posting map) and G the G/L:
+/// `D = G − I = (I(p) − I) + (P − I(p)) + (G − P)`.
+/// `I(p) − I` is the projection of what is not posted yet (Unposted cost, Unposted expected
+/// cost, Expected cost posting off); `P − I(p)` is where BC's projection and its posting
+/// disagree for what was posted (Projection differs from posting: assembly resource entries,
+/// expected cost of adjustments and transfers); `G − P` is what happened between the value
+/// entries and the G/L: posted lines that landed on another date, on an account the setup no
+/// longer names, on an account used for several types, or G/L amounts with no value entry
+/// behind them.
 public struct Explanation: Sendable {
   public enum Cause: String, CaseIterable, Sendable {
     case unpostedCost = "Unposted cost"
@@ -22,6 +27,7 @@ public struct Explanation: Sendable {
     case deletedAccount = "Deleted account"
     case dateCompression = "Date compression"
     case closingEntries = "Closing entries"
+    case projectionDiffersFromPosting = "Projection differs from posting"
     case unexplained = "Unexplained"
   }
 
@@ -75,8 +81,11 @@ struct ExplanationBuilder {
 
   let ledger: Ledger
   let dates: DateRange
-  /// With an item or location filter: which value entries are selected (by row).
-  let selection: [Bool]?
+  /// The value entries the matrix takes part in, by row: those of inventory items (or of item
+  /// numbers with no item record), within the item and location filters; dates aside.
+  let selection: [Bool]
+  /// An item or location filter is set: only the selected entries' G/L counts.
+  let filtersItems: Bool
   /// Periods whose value entries or G/L entries were date-compressed (their relations are gone).
   let compressedValueEntries: [ClosedRange<LedgerDate>]
   let compressedGLEntries: [ClosedRange<LedgerDate>]
@@ -90,7 +99,8 @@ struct ExplanationBuilder {
   init(ledger: Ledger, filters: ReconciliationFilters) {
     self.ledger = ledger
     self.dates = filters.dates
-    selection = filters.hasItemOrLocationFilter ? ExplanationBuilder.selection(ledger, filters) : nil
+    selection = ExplanationBuilder.selection(ledger, filters)
+    filtersItems = filters.hasItemOrLocationFilter
     let dc = Columns.dateCompression
     func periods(_ table: CompressedTable) -> [ClosedRange<LedgerDate>] {
       ledger.dateCompressions.indices.compactMap { row in
@@ -139,57 +149,68 @@ struct ExplanationBuilder {
     ]
   }
 
-  /// Per value entry: the projection quirk, the unposted part, and its posted lines matched to
-  /// the G/L entries they went to.
+  /// Per value entry of the matrix: the projection of its unposted part, the gap between the
+  /// projection and the posting of its posted part, and its posted lines matched to the G/L
+  /// entries they went to. Entries of Service and Non-Inventory items take no part.
   mutating func valueEntrySide() {
     let ve = Columns.valueEntry, gl = Columns.glEntry
     let table = ledger.valueEntries
     let expectedOn = ledger.expectedCostPostingToGL
     let fieldCount = ReconciliationField.allCases.count
-    // Reused for every entry: a million entries should not mean two million small allocations.
-    var should = [Int64](repeating: 0, count: fieldCount)
-    var projected = [Int64](repeating: 0, count: fieldCount)
+    // Reused for every entry: a million entries should not mean millions of small allocations.
+    var unpostedActual = [Int64](repeating: 0, count: fieldCount)
+    var unpostedExpected = [Int64](repeating: 0, count: fieldCount)
+    var gap = [Int64](repeating: 0, count: fieldCount)
+    var touched: [Int] = []
     let recipes = FlatProjection.shared
-    let keys = ProjectionKeys(table)
-    for row in table.indices {
+    let keys = ProjectionKeys(ledger)
+    let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
+    for row in table.indices where selection[row] {
       let number = table[ve.entryNo, row]
-      let selected = selection.map { $0[row] } ?? true
-      let inFilter = dates.contains(table[ve.postingDate, row]) && selected
+      let inFilter = dates.contains(table[ve.postingDate, row])
       let (actualPair, expectedPair) = Self.pairs(ledger, row)
       let a = table[ve.costAmountActual, row].units
       let e = table[ve.costAmountExpected, row].units
       let postedActual = table[ve.costPostedToGL, row].units
       let postedExpected = table[ve.expectedCostPostedToGL, row].units
       if inFilter {
-        // Q − I: where the projection and the posting map disagree (BC quirk).
-        for index in 0..<fieldCount {
-          should[index] = 0
-          projected[index] = 0
-        }
-        for line in Self.lines(actualPair, a, expected: false) + Self.lines(expectedPair, e, expected: true) {
-          should[ReconciliationField.forAccountType(line.type).rawValue] += line.units
-        }
+        // I(p) − I: the projection of the unposted amounts, negated; and −I(p), the projection
+        // of the posted amounts, to which the posting lines are added below.
         for term in recipes.range(keys[row]) {
-          let amount = recipes.sources[term] == 0 ? a : recipes.sources[term] == 1 ? e : a + e
-          projected[recipes.fields[term]] += recipes.signs[term] * amount
+          let field = recipes.fields[term], sign = recipes.signs[term], source = recipes.sources[term]
+          touched.append(field)
+          if source != 1 {
+            unpostedActual[field] -= sign * (a - postedActual)
+            gap[field] -= sign * postedActual
+          }
+          if source != 0 {
+            unpostedExpected[field] -= sign * (e - postedExpected)
+            gap[field] -= sign * postedExpected
+          }
         }
-        for field in Explanation.fields where should[field.rawValue] != projected[field.rawValue] {
-          add(
-            field, .blank, .unexplained, should[field.rawValue] - projected[field.rawValue],
-            valueEntry: number)
+        // P − I(p): what the posted amounts posted to, against their projection.
+        for line in Self.lines(actualPair, postedActual, expected: false)
+          + Self.lines(expectedPair, postedExpected, expected: true)
+        {
+          let field = ReconciliationField.forAccountType(line.type).rawValue
+          touched.append(field)
+          gap[field] += line.units
         }
-        // P − Q: what is not posted yet.
-        for line in Self.lines(actualPair, postedActual - a, expected: false) {
-          add(
-            .forAccountType(line.type), account(line.type, row), .unpostedCost, line.units, valueEntry: number
-          )
+        // Each touched field once (later duplicates find it zeroed), then zeroed for the next row.
+        for index in touched {
+          let field = ReconciliationField.allCases[index]
+          guard unpostedActual[index] != 0 || unpostedExpected[index] != 0 || gap[index] != 0 else {
+            continue
+          }
+          let account = field.accountType.map { self.account($0, row) } ?? .blank
+          add(field, account, .unpostedCost, unpostedActual[index], valueEntry: number)
+          add(field, account, expectedCause, unpostedExpected[index], valueEntry: number)
+          add(field, account, .projectionDiffersFromPosting, gap[index], valueEntry: number)
+          unpostedActual[index] = 0
+          unpostedExpected[index] = 0
+          gap[index] = 0
         }
-        let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
-        for line in Self.lines(expectedPair, postedExpected - e, expected: true) {
-          add(
-            .forAccountType(line.type), account(line.type, row), expectedCause, line.units, valueEntry: number
-          )
-        }
+        touched.removeAll(keepingCapacity: true)
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
       let posted =
@@ -214,7 +235,7 @@ struct ExplanationBuilder {
         let glNumber = ledger.glEntries[gl.entryNo, glRow]
         // With an item or location filter only the lines of the selected entries count on the
         // G/L side (the G/L attributed to items through the relations).
-        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow]) && selected
+        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow])
 
         let accountFields = fieldsOfAccount[glAccount.raw] ?? []
         if glAccount.isBlank {
@@ -254,7 +275,7 @@ struct ExplanationBuilder {
   /// with no value entry behind them, and the part of an entry its value entries do not cover.
   /// They belong to no item, so with an item or location filter they are not counted.
   mutating func glSide() {
-    if selection != nil { return }
+    if filtersItems { return }
     let gl = Columns.glEntry
     let table = ledger.glEntries
     for row in table.indices {
@@ -282,12 +303,7 @@ struct ExplanationBuilder {
     let gl = Columns.glEntry
     var candidates = ledger.glEntryRows(ofValueEntryRow: row)
     return lines.map { line in
-      let expected: StringID
-      if case .success(let account) = resolver.account(line.type, valueEntryRow: row) {
-        expected = account
-      } else {
-        expected = .blank
-      }
+      let expected = resolver.namedAccount(line.type, valueEntryRow: row)
       let sign = line.units < 0
       let pick =
         candidates.firstIndex {
@@ -322,8 +338,7 @@ struct ExplanationBuilder {
   }
 
   func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
-    if case .success(let account) = resolver.account(type, valueEntryRow: row) { return account }
-    return .blank
+    resolver.namedAccount(type, valueEntryRow: row)
   }
 
   /// The items in order, with an Unexplained item wherever they do not add up to the Difference.
@@ -383,7 +398,10 @@ struct ExplanationBuilder {
       return
         "entries in a date-compressed period: \(entries) value entries, \(glEntries) G/L entries without their relations"
     case .closingEntries: return "\(glEntries) closing entries of a closed fiscal year"
-    case .unexplained: return "where BC's projection and its posting disagree"
+    case .projectionDiffersFromPosting:
+      return
+        "\(entries) value entries that Post Inventory Cost to G/L posts where the reconciliation does not project them"
+    case .unexplained: return "not accounted for by the causes above: a defect in the explanation"
     }
   }
 }

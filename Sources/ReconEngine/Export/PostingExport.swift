@@ -1,18 +1,10 @@
 /// The test report of Post Inventory Cost to G/L (§4.4, §4.5) as export tables.
 extension InventoryCostPosting.Plan {
-  /// Every would-be G/L line, one per account of each value entry, and one line per skipped
-  /// entry naming its problem.
+  /// Every would-be G/L line, one per account of each value entry, one line per skipped entry
+  /// naming its problem, and one per entry on which BC's batch job would stop with an error.
   public func glLinesTable(_ ledger: Ledger) -> ExportTable {
-    let ve = Columns.valueEntry
-    let entries = ledger.valueEntries
     let decimals = ledger.amountDecimals
-    func head(_ row: Int) -> [ExportTable.Cell] {
-      [
-        .integer(entries[ve.entryNo, row]), .text(ledger.string(entries[ve.itemNo, row])),
-        .text(entries[ve.itemLedgerEntryType, row].caption), .text(entries[ve.entryType, row].caption),
-        .text(entries[ve.postingDate, row].text), .text(ledger.string(entries[ve.documentNo, row])),
-      ]
-    }
+    func head(_ row: Int) -> [ExportTable.Cell] { Self.entryCells(row, ledger) }
     var rows: [[ExportTable.Cell]] = lines.map { line in
       head(line.valueEntryRow) + [
         .text(ledger.string(line.account)), .text(ledger.accountName(line.account)),
@@ -22,7 +14,15 @@ extension InventoryCostPosting.Plan {
     }
     for skip in skipped {
       rows.append(
-        head(skip.valueEntryRow) + [.empty, .empty, .empty, .empty, .text(skip.reason.description)])
+        head(skip.valueEntryRow) + [
+          .empty, .empty, .empty, .empty, .text("Skipped: " + skip.reason.description),
+        ])
+    }
+    for stop in stopped {
+      rows.append(
+        head(stop.valueEntryRow) + [
+          .empty, .empty, .empty, .empty, .text("Error, stops the run: " + stop.reason.description),
+        ])
     }
     return ExportTable(
       title: "Post Inventory Cost to G/L - Test"
@@ -135,5 +135,27 @@ extension InventoryCostPosting.Plan {
           .text(skip.reason.description),
         ]
       })
+  }
+
+  /// The entries on which BC's batch job stops with an error: while any is left, nothing posts.
+  public func stoppedTable(_ ledger: Ledger) -> ExportTable {
+    ExportTable(
+      title: "Errors (the run stops, nothing is posted)",
+      header: [
+        "Entry No.", "Item No.", "Item Ledger Entry Type", "Entry Type", "Posting Date", "Document No.",
+        "Error",
+      ],
+      rows: stopped.map { Self.entryCells($0.valueEntryRow, ledger) + [.text($0.reason.description)] })
+  }
+
+  /// Entry No., Item No., Item Ledger Entry Type, Entry Type, Posting Date, Document No.
+  static func entryCells(_ row: Int, _ ledger: Ledger) -> [ExportTable.Cell] {
+    let ve = Columns.valueEntry
+    let entries = ledger.valueEntries
+    return [
+      .integer(entries[ve.entryNo, row]), .text(ledger.string(entries[ve.itemNo, row])),
+      .text(entries[ve.itemLedgerEntryType, row].caption), .text(entries[ve.entryType, row].caption),
+      .text(entries[ve.postingDate, row].text), .text(ledger.string(entries[ve.documentNo, row])),
+    ]
   }
 }

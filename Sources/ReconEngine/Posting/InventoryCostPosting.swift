@@ -34,6 +34,8 @@ public enum InventoryCostPosting {
     case documentNoNotAllowed
     case nothingToPost(skipped: Int)
     case overflow
+    /// Value entries on which BC's batch job stops with an error: nothing is posted.
+    case refused([StoppedEntry])
 
     public var description: String {
       switch self {
@@ -45,34 +47,70 @@ public enum InventoryCostPosting {
           ? "there is nothing to post"
           : "there is nothing to post: all \(skipped) pending value entries were skipped"
       case .overflow: return "a G/L amount exceeds the exact decimal range"
+      case .refused(let entries):
+        return entries.map { "value entry \($0.entryNo): \($0.reason.description); nothing was posted" }
+          .joined(separator: "\n")
       }
     }
   }
 
-  /// Why a pending value entry was left in the queue.
+  /// Why a pending value entry was left in the queue (report 1002 lists it under Skipped
+  /// Entries): BufferInvtPosting returned false.
   public enum SkipReason: Error, Equatable, Sendable, CustomStringConvertible {
+    /// BufferInvtPosting's first test: an Expected Cost entry with nothing expected posted
+    /// while Expected Cost Posting to G/L is off; or only expected cost left to post then.
     case expectedCostPostingOff
-    case combinationNotAllowed
+    /// SetAccNo finds no setup row (`if not …Get then exit`): the account stays blank.
     case missingSetup(String)
+    /// The setup row's account field is blank.
     case blankAccount(String)
-    case missingAccount(String)
+    /// CheckAccNo blanks a blocked account outside item posting.
     case blockedAccount(String)
-    case notPostingAccount(String)
-    case blockedSetup(String)
-    case dateOutsideWindow
 
     public var description: String {
       switch self {
       case .expectedCostPostingOff: return "expected cost only, and Expected Cost Posting to G/L is off"
-      case .combinationNotAllowed:
-        return "this combination of item ledger entry type and entry type cannot be posted"
       case .missingSetup(let key): return "no posting setup row for \(key)"
       case .blankAccount(let field): return "\(field) is blank in the posting setup"
-      case .missingAccount(let account): return "G/L account \(account) does not exist"
       case .blockedAccount(let account): return "G/L account \(account) is blocked"
-      case .notPostingAccount(let account): return "G/L account \(account) is not a posting account"
+      }
+    }
+  }
+
+  /// Why BC's batch job stops with an error on a value entry (and posts nothing at all).
+  public enum StopReason: Error, Equatable, Sendable, CustomStringConvertible {
+    /// ErrorNonValidCombination (Text002): the entry type is not one the item ledger entry
+    /// type's Buffer…Posting procedure handles.
+    case combinationNotAllowed(ItemLedgerEntryType, ValueEntryType, expectedCost: Bool)
+    /// BufferPurchPosting: TestField("Variance Type", Purchase).
+    case varianceTypeNotPurchase(VarianceType)
+    /// BufferInvtPosting: TestField("Expected Cost", false) and TestField("Cost Amount
+    /// (Expected)", 0) for entry types other than Direct Cost and Revaluation.
+    case expectedCostNotAllowed(ValueEntryType)
+    /// SetAccNo: GenPostingSetup.TestField(Blocked, false).
+    case blockedSetup(String)
+    /// CheckAccNo: GLAccount.Get fails.
+    case missingAccount(String)
+    /// Gen. Jnl.-Post Line: TestField("Account Type", Posting) when the G/L entry is made.
+    case notPostingAccount(String)
+    /// Gen. Jnl.-Check Line: the posting date is not within the allowed posting dates.
+    case dateNotAllowed(LedgerDate)
+
+    public var description: String {
+      switch self {
+      case .combinationNotAllowed(let ile, let entryType, let expected):
+        return
+          "the combination Item Ledger Entry Type = '\(ile.caption)', Entry Type = '\(entryType.caption)' and Expected Cost = \(expected ? "Yes" : "No") is not allowed"
+      case .varianceTypeNotPurchase(let type):
+        return "Variance Type must be Purchase on a purchase variance, not '\(type.caption)'"
+      case .expectedCostNotAllowed(let type):
+        return
+          "a \(type.caption) entry cannot carry expected cost (Expected Cost must be No, Cost Amount (Expected) 0)"
       case .blockedSetup(let key): return "the general posting setup \(key) is blocked"
-      case .dateOutsideWindow: return "posting date is outside the allowed posting window"
+      case .missingAccount(let account): return "G/L account \(account) does not exist"
+      case .notPostingAccount(let account): return "G/L account \(account) is not a posting account"
+      case .dateNotAllowed(let date):
+        return "posting date \(date.text) is not within the allowed posting dates"
       }
     }
   }
@@ -84,6 +122,9 @@ public enum InventoryCostPosting {
     public var balancingType: InventoryAccountType
     public var interim: Bool
     public var account: StringID
+    /// The buffer's Inventory Posting Group: the value entry's, except on the WIP line of an
+    /// entry whose source is another item (GetInvPostingGroupCode).
+    public var inventoryPostingGroup: StringID
     public var amount: ExactDecimal
   }
 
@@ -92,13 +133,21 @@ public enum InventoryCostPosting {
     public var reason: SkipReason
   }
 
+  public struct StoppedEntry: Equatable, Sendable {
+    public var valueEntryRow: Int
+    public var entryNo: Int64
+    public var reason: StopReason
+  }
+
   /// What a run would do: the lines per value entry, the entries it would mark as posted, the
-  /// skipped ones. The same plan is printed by a dry run and carried out by `post`.
+  /// skipped ones, and the ones on which BC would stop. The same plan is printed by a dry run
+  /// and carried out by `post` (which refuses it when anything would stop BC).
   public struct Plan: Sendable {
     public var options: Options
     public var lines: [EntryLine] = []
     public var postedRows: [Int] = []
     public var skipped: [SkippedEntry] = []
+    public var stopped: [StoppedEntry] = []
     /// Pending entries ignored silently (not inventoriable, or all amounts zero).
     public var ignored = 0
   }
@@ -116,7 +165,9 @@ public enum InventoryCostPosting {
 
   // MARK: Plan
 
-  /// Which value entries would be posted, to which accounts, and which are skipped (§4.2).
+  /// Which value entries would be posted, to which accounts, which are skipped and which would
+  /// stop the run (§4.2; report 1002 PostValueEntryToGL.OnAfterGetRecord, codeunit 5802
+  /// BufferInvtPosting, SetAccNo, CheckAccNo, UpdateGlobalInvtPostBuf).
   public static func plan(_ ledger: Ledger, _ options: Options) throws(PostingError) -> Plan {
     switch options.method {
     case .perPostingGroup where (options.documentNo ?? "").isEmpty: throw .documentNoRequired
@@ -130,52 +181,68 @@ public enum InventoryCostPosting {
     let expectedOn = ledger.expectedCostPostingToGL
     let itemMatches = ItemMatcher(ledger, options.items)
     for row in processingOrder(ledger) {
-      let actualToPost = table[ve.costAmountActual, row].subtracting(table[ve.costPostedToGL, row])
-      let expectedToPost = table[ve.costAmountExpected, row].subtracting(
-        table[ve.expectedCostPostedToGL, row])
-      guard let actualToPost, let expectedToPost else { throw .overflow }
-      if actualToPost.isZero && expectedToPost.isZero { continue }  // not pending
+      let actual = table[ve.costAmountActual, row], expected = table[ve.costAmountExpected, row]
+      let postedExpected = table[ve.expectedCostPostedToGL, row]
+      guard let actualToPost = actual.subtracting(table[ve.costPostedToGL, row]),
+        let expectedLeft = expected.subtracting(postedExpected)
+      else { throw .overflow }
+      if actualToPost.isZero && expectedLeft.isZero { continue }  // not pending
       if !options.dates.contains(table[ve.postingDate, row]) || !itemMatches(table[ve.itemNo, row]) {
         continue
       }
-      if !table[ve.inventoriable, row]
-        || (table[ve.costAmountActual, row].isZero && table[ve.costAmountExpected, row].isZero)
-      {
+      if !table[ve.inventoriable, row] || (actual.isZero && expected.isZero) {
         plan.ignored += 1
         continue
       }
-      let postExpected = expectedOn && !expectedToPost.isZero
-      if actualToPost.isZero && !postExpected {
+      func stop(_ reason: StopReason) {
+        plan.stopped.append(StoppedEntry(valueEntryRow: row, entryNo: table[ve.entryNo, row], reason: reason))
+      }
+      let entryType = table[ve.entryType, row]
+      let ile = table[ve.itemLedgerEntryType, row]
+      let flaggedExpected = table[ve.expectedCost, row]
+      if !expectedOn && postedExpected.isZero && flaggedExpected {
         plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: .expectedCostPostingOff))
         continue
       }
-      if let reason = windowProblem(ledger, table[ve.postingDate, row]) {
-        plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: reason))
+      if entryType != .directCost && entryType != .revaluation && (flaggedExpected || !expected.isZero) {
+        stop(.expectedCostNotAllowed(entryType))
         continue
       }
-      var parts: [(PostingPair, ExactDecimal, Bool)] = []
-      let ile = table[ve.itemLedgerEntryType, row]
-      let entryType = table[ve.entryType, row]
-      if !actualToPost.isZero {
-        guard
-          let pair = PostingMap.actual(
-            itemLedgerEntryType: ile, entryType: entryType, varianceType: table[ve.varianceType, row],
-            orderType: table[ve.orderType, row])
-        else {
-          plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: .combinationNotAllowed))
-          continue
-        }
-        parts.append((pair, actualToPost, false))
+      let expectedToPost = expectedOn ? expectedLeft : .zero
+      if actualToPost.isZero && expectedToPost.isZero {
+        plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: .expectedCostPostingOff))
+        continue
       }
-      if postExpected {
-        guard let pair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType) else {
-          plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: .combinationNotAllowed))
-          continue
-        }
+      let variance = table[ve.varianceType, row]
+      if ile == .purchase && entryType == .variance && variance != .purchase {
+        stop(.varianceTypeNotPurchase(variance))
+        continue
+      }
+      guard
+        let actualPair = PostingMap.actual(
+          itemLedgerEntryType: ile, entryType: entryType, varianceType: variance,
+          orderType: table[ve.orderType, row])
+      else {
+        stop(.combinationNotAllowed(ile, entryType, expectedCost: flaggedExpected))
+        continue
+      }
+      // The parts the Buffer…Posting procedure buffers: the interim pair first, where the
+      // entry's types have one (elsewhere the expected amount is left as it is), then actual.
+      var parts: [(PostingPair, ExactDecimal, Bool)] = []
+      if !expectedToPost.isZero,
+        let pair = PostingMap.expected(itemLedgerEntryType: ile, entryType: entryType)
+      {
         parts.append((pair, expectedToPost, true))
       }
+      if !actualToPost.isZero { parts.append((actualPair, actualToPost, false)) }
+      if parts.isEmpty {
+        plan.ignored += 1
+        continue
+      }
       var lines: [EntryLine] = []
-      var problem: SkipReason?
+      var skip: SkipReason?
+      var stopReason: StopReason?
+      var atPosting: StopReason?
       for (pair, amount, interim) in parts {
         for (type, balancing, signed) in [
           (pair.account, pair.balancing, amount), (pair.balancing, pair.account, amount.negated ?? .zero),
@@ -186,14 +253,33 @@ public enum InventoryCostPosting {
               EntryLine(
                 valueEntryRow: row, accountType: type, balancingType: balancing, interim: interim,
                 account: account,
+                inventoryPostingGroup: resolver.inventoryPostingGroup(type, valueEntryRow: row),
                 amount: signed))
-          case .failure(let reason):
-            problem = problem ?? reason
+          case .failure(let problem):
+            switch problem {
+            case .skip(let reason): skip = skip ?? reason
+            case .stop(let reason): stopReason = stopReason ?? reason
+            case .stopWhenPosted(let reason, _): atPosting = atPosting ?? reason
+            }
           }
         }
       }
-      if let problem {
-        plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: problem))
+      // An error while buffering stops the run; a blank account drops the entry (skipped);
+      // what Gen. Jnl.-Post Line refuses stops the run only for entries that get that far.
+      if let stopReason {
+        stop(stopReason)
+        continue
+      }
+      if let skip {
+        plan.skipped.append(SkippedEntry(valueEntryRow: row, reason: skip))
+        continue
+      }
+      if let atPosting {
+        stop(atPosting)
+        continue
+      }
+      if let reason = windowProblem(ledger, table[ve.postingDate, row]) {
+        stop(reason)
         continue
       }
       plan.lines += lines
@@ -217,9 +303,11 @@ public enum InventoryCostPosting {
     return byNumber + capacityRows
   }
 
-  static func windowProblem(_ ledger: Ledger, _ date: LedgerDate) -> SkipReason? {
-    if let from = ledger.allowPostingFrom, date.normalDate < from.normalDate { return .dateOutsideWindow }
-    if let to = ledger.allowPostingTo, date.normalDate > to.normalDate { return .dateOutsideWindow }
+  /// The G/L Setup's Allow Posting From/To, checked by Gen. Jnl.-Check Line when the G/L entry
+  /// is made: a date outside stops the run.
+  static func windowProblem(_ ledger: Ledger, _ date: LedgerDate) -> StopReason? {
+    if let from = ledger.allowPostingFrom, date.normalDate < from.normalDate { return .dateNotAllowed(date) }
+    if let to = ledger.allowPostingTo, date.normalDate > to.normalDate { return .dateNotAllowed(date) }
     return nil
   }
 
@@ -230,6 +318,7 @@ public enum InventoryCostPosting {
   @discardableResult
   public static func post(_ ledger: inout Ledger, _ options: Options) throws(PostingError) -> Summary {
     let plan = try plan(ledger, options)
+    guard plan.stopped.isEmpty else { throw .refused(plan.stopped) }
     guard !plan.postedRows.isEmpty else { throw .nothingToPost(skipped: plan.skipped.count) }
     var working = ledger
     let created = try write(plan, into: &working)
@@ -266,7 +355,7 @@ public enum InventoryCostPosting {
       let date = table[ve.postingDate, row]
       var key = BufferKey(
         date: date.ordinal, type: line.accountType.rawValue, location: table[ve.locationCode, row].raw,
-        group: table[ve.inventoryPostingGroup, row].raw, business: table[ve.genBusPostingGroup, row].raw,
+        group: line.inventoryPostingGroup.raw, business: table[ve.genBusPostingGroup, row].raw,
         product: table[ve.genProdPostingGroup, row].raw, negative: line.amount.isNegative,
         balancing: line.balancingType.rawValue, entry: -1)
       let description = InventoryCostPosting.description(of: line, plan.options.method, ledger)
@@ -314,7 +403,7 @@ public enum InventoryCostPosting {
     case .perPostingGroup:
       return
         "\(line.accountType.caption) - \(line.balancingType.caption), \(ledger.string(table[ve.locationCode, row])),"
-        + "\(ledger.string(table[ve.inventoryPostingGroup, row])),\(ledger.string(table[ve.genBusPostingGroup, row])),"
+        + "\(ledger.string(line.inventoryPostingGroup)),\(ledger.string(table[ve.genBusPostingGroup, row])),"
         + "\(ledger.string(table[ve.genProdPostingGroup, row]))"
     }
   }
@@ -361,12 +450,15 @@ public enum InventoryCostPosting {
         ledger.glItemLedgerRelations[rel.glRegisterNo, relation] = register
       }
     }
-    // Every planned entry is now fully posted: its actual part, and its expected part when
-    // expected cost posting is on.
-    for row in plan.postedRows {
-      ledger.valueEntries[ve.costPostedToGL, row] = ledger.valueEntries[ve.costAmountActual, row]
-      if ledger.expectedCostPostingToGL {
+    // UpdateValueEntry, per buffer line: an interim line marks the expected cost posted, any
+    // other line the actual cost. An expected amount no line took (consumption, assembly,
+    // revaluation of adjustments) stays as it was, as in BC.
+    for line in plan.lines {
+      let row = line.valueEntryRow
+      if line.interim {
         ledger.valueEntries[ve.expectedCostPostedToGL, row] = ledger.valueEntries[ve.costAmountExpected, row]
+      } else {
+        ledger.valueEntries[ve.costPostedToGL, row] = ledger.valueEntries[ve.costAmountActual, row]
       }
     }
     let r = Columns.glRegister
@@ -377,95 +469,6 @@ public enum InventoryCostPosting {
     ledger.glRegisters[r.sourceCode, registerRow] = source
     ledger.glRegisters[r.creationDate, registerRow] = plan.options.runDate
     return created
-  }
-}
-
-/// Resolves an account type for a value entry through the posting setups, with the reasons BC
-/// would refuse (§4.2, §4.5).
-struct AccountResolver {
-  private let ledger: Ledger
-  /// A setup row's key: two codes (location + group, or business + product group).
-  struct PairKey: Hashable {
-    var first: UInt32
-    var second: UInt32
-  }
-  private var inventorySetup: [PairKey: Int] = [:]
-  private var generalSetup: [PairKey: Int] = [:]
-  private var accountRows: [UInt32: Int] = [:]
-  private var itemGroups: [UInt32: UInt32] = [:]
-
-  init(_ ledger: Ledger) {
-    self.ledger = ledger
-    let ips = Columns.inventoryPostingSetup, gps = Columns.generalPostingSetup
-    for row in ledger.inventoryPostingSetup.indices {
-      inventorySetup[
-        PairKey(
-          first: ledger.inventoryPostingSetup[ips.locationCode, row].raw,
-          second: ledger.inventoryPostingSetup[ips.inventoryPostingGroup, row].raw)] = row
-    }
-    for row in ledger.generalPostingSetup.indices {
-      generalSetup[
-        PairKey(
-          first: ledger.generalPostingSetup[gps.genBusPostingGroup, row].raw,
-          second: ledger.generalPostingSetup[gps.genProdPostingGroup, row].raw)] = row
-    }
-    for row in ledger.glAccounts.indices {
-      accountRows[ledger.glAccounts[Columns.glAccount.no, row].raw] = row
-    }
-    for row in ledger.items.indices {
-      itemGroups[ledger.items[Columns.item.no, row].raw] =
-        ledger.items[Columns.item.inventoryPostingGroup, row].raw
-    }
-  }
-
-  func account(_ type: InventoryAccountType, valueEntryRow row: Int) -> Result<
-    StringID, InventoryCostPosting.SkipReason
-  > {
-    let ve = Columns.valueEntry
-    let entries = ledger.valueEntries
-    let account: StringID
-    if let column = type.inventorySetupColumn {
-      var group = entries[ve.inventoryPostingGroup, row]
-      // WIP of a component's consumption uses the produced item's group (§1.2).
-      let source = entries[ve.sourceNo, row]
-      if type == .wipInventory, !source.isBlank, source != entries[ve.itemNo, row],
-        let sourceGroup = itemGroups[source.raw]
-      {
-        group = StringID(raw: sourceGroup)
-      }
-      let location = entries[ve.locationCode, row]
-      guard let setupRow = inventorySetup[PairKey(first: location.raw, second: group.raw)] else {
-        return .failure(
-          .missingSetup("location \"\(ledger.string(location))\", group \"\(ledger.string(group))\""))
-      }
-      account = ledger.inventoryPostingSetup[column, setupRow]
-      if account.isBlank { return .failure(.blankAccount(type.caption + " Account")) }
-    } else if let column = type.generalSetupColumn {
-      let business = entries[ve.genBusPostingGroup, row]
-      let product = entries[ve.genProdPostingGroup, row]
-      // The key's text only when a message needs it: this runs for every line of every entry.
-      func key() -> String { "\"\(ledger.string(business))\" / \"\(ledger.string(product))\"" }
-      guard let setupRow = generalSetup[PairKey(first: business.raw, second: product.raw)] else {
-        return .failure(.missingSetup(key()))
-      }
-      if ledger.generalPostingSetup[Columns.generalPostingSetup.blocked, setupRow] {
-        return .failure(.blockedSetup(key()))
-      }
-      account = ledger.generalPostingSetup[column, setupRow]
-      if account.isBlank { return .failure(.blankAccount(type.caption + " Account")) }
-    } else {
-      return .failure(.combinationNotAllowed)
-    }
-    guard let accountRow = accountRows[account.raw] else {
-      return .failure(.missingAccount(ledger.string(account)))
-    }
-    if ledger.glAccounts[Columns.glAccount.blocked, accountRow] {
-      return .failure(.blockedAccount(ledger.string(account)))
-    }
-    if ledger.glAccounts[Columns.glAccount.accountType, accountRow] != .posting {
-      return .failure(.notPostingAccount(ledger.string(account)))
-    }
-    return .success(account)
   }
 }
 

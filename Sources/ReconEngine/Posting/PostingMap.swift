@@ -77,18 +77,16 @@ public enum PostingMap {
     orderType: OrderType
   ) -> PostingPair? {
     switch (ile, entryType) {
+    // BufferCapacityPosting: a resource of an assembly order posts to Inventory Adjmt.; every
+    // other capacity entry (production, or no order type at all) to WIP.
     case (.blank, .directCost):
-      switch orderType {
-      case .production: return PostingPair(account: .wipInventory, balancing: .directCostApplied)
-      case .assembly: return PostingPair(account: .inventoryAdjmt, balancing: .directCostApplied)
-      default: return nil
-      }
+      return orderType == .assembly
+        ? PostingPair(account: .inventoryAdjmt, balancing: .directCostApplied)
+        : PostingPair(account: .wipInventory, balancing: .directCostApplied)
     case (.blank, .indirectCost):
-      switch orderType {
-      case .production: return PostingPair(account: .wipInventory, balancing: .overheadApplied)
-      case .assembly: return PostingPair(account: .inventoryAdjmt, balancing: .overheadApplied)
-      default: return nil
-      }
+      return orderType == .assembly
+        ? PostingPair(account: .inventoryAdjmt, balancing: .overheadApplied)
+        : PostingPair(account: .wipInventory, balancing: .overheadApplied)
     case (.blank, _): return nil
     case (_, .revaluation), (_, .rounding):
       return PostingPair(account: .inventory, balancing: .inventoryAdjmt)

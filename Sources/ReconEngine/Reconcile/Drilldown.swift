@@ -74,7 +74,7 @@ extension Reconciliation {
 
   /// One pass over the selected entries of `items` that add to `field`, in entry order.
   func valueEntryRows(items: Set<StringID>, field: ReconciliationField, in ledger: Ledger) -> [Int] {
-    let keys = ProjectionKeys(ledger.valueEntries)
+    let keys = ProjectionKeys(ledger)
     let contributes = Projection.fieldMask(field)
     var rows: [Int] = []
     EntrySelection(ledger, filters, onlyItems: items).forEachRow { row, _ in

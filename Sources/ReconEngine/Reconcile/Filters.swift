@@ -1,8 +1,11 @@
 import Foundation
 
 /// A posting date filter in BC syntax: `2020-01-01..2020-01-31`, `..2020-01-14`, `2020-02-01..`,
-/// or one date. Bounds are inclusive; a normal end date includes that day's closing date, as
-/// BC's date filters do.
+/// or one date. Bounds are inclusive and compare the way BC compares dates: a closing date `CD`
+/// sorts after `D` and before the next day, so `..D`, `A..D` and `D` leave `CD` out while
+/// `..CD`, `A..CD`, `CD` and a range starting at `D` take it in. BC never widens a filter on its
+/// own: codeunit 5845 "Get Inventory Report" passes the filter text unchanged to the value
+/// entries' Posting Date and to the G/L accounts' Date Filter (InsertGLInvtReportEntry).
 public struct DateRange: Equatable, Sendable, CustomStringConvertible {
   public var start: LedgerDate?
   public var end: LedgerDate?
@@ -39,11 +42,9 @@ public struct DateRange: Equatable, Sendable, CustomStringConvertible {
 
   /// The smallest ordinal inside the range.
   var lowerOrdinal: Int32 { start?.ordinal ?? Int32.min }
-  /// The largest ordinal inside the range: a normal end date takes its closing date along.
-  var upperOrdinal: Int32 {
-    guard let end else { return Int32.max }
-    return end.isClosing ? end.ordinal : end.ordinal | 1
-  }
+  /// The largest ordinal inside the range: the end date itself (a normal end date excludes
+  /// that day's closing date).
+  var upperOrdinal: Int32 { end?.ordinal ?? Int32.max }
 
   @inline(__always) public func contains(_ date: LedgerDate) -> Bool {
     date.ordinal >= lowerOrdinal && date.ordinal <= upperOrdinal

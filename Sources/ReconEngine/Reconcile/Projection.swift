@@ -120,18 +120,75 @@ public enum Projection {
 
 /// The projection table key of every value entry, read from the four type columns: what each
 /// pass over the value entries (matrix, drill-down, explanation) looks up per row.
+///
+/// The order type is the one BC classifies the entry by. CalcItem in codeunit 5845 sums the
+/// value entries of an item in groups of equal Posting Date, Item Ledger Entry Type, Entry
+/// Type, Variance Type, Item Charge No. and Location Code, and the Calc* procedures test the
+/// group's first entry (in key order: Variant Code, …, Source Type, Source No., Entry No.) —
+/// Order Type is not part of the group. A capacity entry (order type Production) and a resource
+/// entry of an assembly order (order type Assembly) for the same item, day and location are
+/// therefore both projected by the first one's order type. Only entries with a blank item
+/// ledger entry type can differ in order type within a group (consumption and output are
+/// always production), so only those are regrouped.
 struct ProjectionKeys {
   private let ileTypes: [UInt8]
   private let entryTypes: [UInt8]
   private let varianceTypes: [UInt8]
   private let orderTypes: [UInt8]
 
-  init(_ valueEntries: LedgerTable) {
+  init(_ ledger: Ledger) {
     let ve = Columns.valueEntry
+    let valueEntries = ledger.valueEntries
     ileTypes = valueEntries.rawBytes(ve.itemLedgerEntryType)
     entryTypes = valueEntries.rawBytes(ve.entryType)
     varianceTypes = valueEntries.rawBytes(ve.varianceType)
-    orderTypes = valueEntries.rawBytes(ve.orderType)
+    orderTypes = ProjectionKeys.groupOrderTypes(ledger, ileTypes: ileTypes)
+  }
+
+  /// The order types with each capacity/resource entry's replaced by its group's first entry's.
+  static func groupOrderTypes(_ ledger: Ledger, ileTypes: [UInt8]) -> [UInt8] {
+    let ve = Columns.valueEntry
+    let table = ledger.valueEntries
+    var orderTypes = table.rawBytes(ve.orderType)
+    let blank = ItemLedgerEntryType.blank.rawValue
+    struct Group: Hashable {
+      var item: UInt32, date: Int32, entryType: UInt8, variance: UInt8, charge: UInt32, location: UInt32
+    }
+    let items = table.ids(ve.itemNo), dates = table.ordinals(ve.postingDate)
+    let entryTypes = table.rawBytes(ve.entryType), variances = table.rawBytes(ve.varianceType)
+    let charges = table.ids(ve.itemChargeNo), locations = table.ids(ve.locationCode)
+    let variants = table.ids(ve.variantCode), sourceTypes = table.ids(ve.sourceType)
+    let sources = table.ids(ve.sourceNo), numbers = table.values(ve.entryNo)
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      for (x, y) in [(variants[a], variants[b]), (sourceTypes[a], sourceTypes[b]), (sources[a], sources[b])]
+      where x != y {
+        return ledger.string(StringID(raw: x)).utf8.lexicographicallyPrecedes(
+          ledger.string(StringID(raw: y)).utf8)
+      }
+      return numbers[a] < numbers[b]
+    }
+    var first: [Group: Int] = [:]
+    var mixed = false
+    for row in ileTypes.indices where ileTypes[row] == blank {
+      let group = Group(
+        item: items[row], date: dates[row], entryType: entryTypes[row], variance: variances[row],
+        charge: charges[row], location: locations[row])
+      if let leader = first[group] {
+        if orderTypes[leader] != orderTypes[row] { mixed = true }
+        if precedes(row, leader) { first[group] = row }
+      } else {
+        first[group] = row
+      }
+    }
+    guard mixed else { return orderTypes }
+    let original = orderTypes
+    for row in ileTypes.indices where ileTypes[row] == blank {
+      let group = Group(
+        item: items[row], date: dates[row], entryType: entryTypes[row], variance: variances[row],
+        charge: charges[row], location: locations[row])
+      if let leader = first[group] { orderTypes[row] = original[leader] }
+    }
+    return orderTypes
   }
 
   @inline(__always) subscript(row: Int) -> Int {

@@ -58,16 +58,13 @@ public struct Reconciliation: Sendable {
     warnings =
       filters.showsWarnings
       ? WarningFlags(
-        ledger, filters: filters, difference: difference, glInventoryTotal: glTotals[.inventory],
-        unpostedActualFound: items.unpostedActualFound)
+        ledger, filters: filters, difference: difference, glInventoryTotal: glTotals[.inventory])
       : nil
   }
 
-  /// What the rows behind the item side found besides the lines.
+  /// The item lines of the reconciliation.
   struct ItemSide {
     var lines: [ReportLine] = []
-    /// A value entry in the filters with Cost Posted to G/L = 0 and Cost Amount (Actual) ≠ 0.
-    var unpostedActualFound = false
   }
 
   /// Whether the value entries of an item take part: it matches the item filter and is an
@@ -104,22 +101,19 @@ public struct Reconciliation: Sendable {
     let selection = EntrySelection(ledger, filters)
     let ve = Columns.valueEntry
     let table = ledger.valueEntries
-    let keys = ProjectionKeys(table)
+    let keys = ProjectionKeys(ledger)
     let actual = table.units(ve.costAmountActual)
     let expected = table.units(ve.costAmountExpected)
-    let posted = table.units(ve.costPostedToGL)
     let recipes = FlatProjection.shared
     let fieldCount = ReconciliationField.allCases.count
     var sums = [Int64](repeating: 0, count: selection.items.count * fieldCount)
     var seen = [Bool](repeating: false, count: selection.items.count)
     var side = ItemSide()
     var wrappedAny = false
-    var unposted = false
     sums.withUnsafeMutableBufferPointer { sums in
       selection.forEachRow { row, slot in
         seen[slot] = true
         let a = actual[row]
-        if a != 0 && posted[row] == 0 { unposted = true }
         let e = expected[row]
         let key = keys[row]
         let base = slot * fieldCount
@@ -141,7 +135,6 @@ public struct Reconciliation: Sendable {
       }
     }
     overflow = overflow || wrappedAny
-    side.unpostedActualFound = unposted
     for (slot, item) in selection.items.enumerated() where seen[slot] {
       var amounts = FieldAmounts()
       amounts.units = Array(sums[(slot * fieldCount)..<((slot + 1) * fieldCount)])

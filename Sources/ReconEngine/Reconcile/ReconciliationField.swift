@@ -35,6 +35,14 @@ public enum ReconciliationField: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The account type whose G/L lines fill this field; nil for the fields no G/L account maps to
+  /// (the Actual/WIP halves and the two transfer rows).
+  public var accountType: InventoryAccountType? { ReconciliationField.accountTypes[rawValue] }
+
+  private static let accountTypes: [InventoryAccountType?] = allCases.map { field in
+    InventoryAccountType.allCases.first { forAccountType($0) == field }
+  }
+
   /// The field a G/L line of this account type fills (§3.2 step 1).
   public static func forAccountType(_ type: InventoryAccountType) -> ReconciliationField {
     switch type {

@@ -72,55 +72,42 @@ public struct WarningFlags: Equatable, Sendable {
 
   init(
     _ ledger: Ledger, filters: ReconciliationFilters, difference: FieldAmounts,
-    glInventoryTotal: ExactDecimal,
-    unpostedActualFound: Bool
+    glInventoryTotal: ExactDecimal
   ) {
-    // Step A.
+    // Step A (CheckExpectedCostPosting).
     let interimDifference = [
       ReconciliationField.inventoryInterim, .wipInventory, .invtAccrualInterim, .cogsInterim,
     ]
     .contains { !difference[$0].isZero }
     expectedCostSetup = interimDifference && !ledger.expectedCostPostingToGL
-    chain = WarningFlags.firstMatch(
-      ledger, filters.dates, difference, glInventoryTotal: glInventoryTotal,
-      unpostedActualFound: unpostedActualFound)
+    chain = WarningFlags.firstMatch(ledger, filters.dates, difference, glInventoryTotal: glInventoryTotal)
   }
 
-  /// Step B: the first test that fires wins.
+  /// Step B, DetermineDiffError's `case true of`: the first test that fires wins.
   static func firstMatch(
-    _ ledger: Ledger, _ dates: DateRange, _ difference: FieldAmounts, glInventoryTotal: ExactDecimal,
-    unpostedActualFound: Bool
+    _ ledger: Ledger, _ dates: DateRange, _ difference: FieldAmounts, glInventoryTotal: ExactDecimal
   ) -> ReconciliationWarning? {
-    // 1. The 20 difference fields other than Inventory (Interim) all zero: nothing to explain.
+    // 1. CheckIfNoDifference: the 20 difference fields other than Inventory (Interim) all zero.
     if ReconciliationField.allCases.allSatisfy({ $0 == .inventoryInterim || difference[$0].isZero }) {
       return nil
     }
-    // 2. Cost not posted at all.
-    if unpostedActualFound { return .postCostToGL }
-    // 3. A date compression starting or ending inside the filter.
-    let dc = Columns.dateCompression
-    for row in ledger.dateCompressions.indices where ledger.dateCompressions[dc.tableName, row] != .blank {
-      let start = ledger.dateCompressions[dc.startingDate, row]
-      let end = ledger.dateCompressions[dc.endingDate, row]
-      if (start != LedgerTable.noDate && dates.contains(start))
-        || (end != LedgerTable.noDate && dates.contains(end))
-      {
-        return .compression
-      }
-    }
-    // 4. P&L differences with closing entries of a closed fiscal year in the filter.
+    // 2. CheckCostIsPostedToGL.
+    if WarningChecks.costNotPostedToGL(ledger, dates) { return .postCostToGL }
+    // 3. CheckValueGLCompression.
+    if WarningChecks.compressionInFilter(ledger, dates) { return .compression }
+    // 4. CheckGLClosingOverlaps: P&L differences, accounting periods, closing entries.
     let profitAndLoss: [ReconciliationField] = [
       .directCostApplied, .overheadApplied, .directCostAppliedActual, .overheadAppliedActual,
       .directCostAppliedWIP, .overheadAppliedWIP, .purchaseVariance, .inventoryAdjmt, .cogs,
       .materialVariance,
       .capacityVariance, .subcontractedVariance, .capOverheadVariance, .mfgOverheadVariance, .inventoryToWIP,
     ]
-    if profitAndLoss.contains(where: { !difference[$0].isZero }) && !ledger.accountingPeriods.isEmpty
-      && closingEntriesInClosedYear(ledger, dates)
+    if profitAndLoss.contains(where: { !difference[$0].isZero })
+      && WarningChecks.closingEntriesOverlap(ledger, dates)
     {
       return .closedFiscalYear
     }
-    // 5. G/L entries whose account was deleted.
+    // 5. CheckDeletedGLAcc: G/L entries whose account was deleted.
     let gl = Columns.glEntry
     for row in ledger.glEntries.indices
     where ledger.glEntries[gl.glAccountNo, row].isBlank
@@ -128,57 +115,15 @@ public struct WarningFlags: Equatable, Sendable {
     {
       return .deletedAccounts
     }
-    // 6. All-time inventory projection equals the in-period G/L inventory: BC reads that as
-    // value entries and G/L entries on different dates (see the quirk in §3.6).
-    var allTimeInventory = ExactSum()
-    let ve = Columns.valueEntry
-    let ileTypes = ledger.valueEntries.rawBytes(ve.itemLedgerEntryType)
-    let actual = ledger.valueEntries.units(ve.costAmountActual)
-    for row in actual.indices where ileTypes[row] != ItemLedgerEntryType.blank.rawValue {
-      allTimeInventory.add(ExactDecimal(units: actual[row]))
-    }
-    if let total = try? allTimeInventory.value(), total == glInventoryTotal { return .postingDate }
-    // 7. The differences do not cancel out: something was posted around the inventory ledger.
+    // 6. CheckPostingDateToGLNotTheSame: the all-time inventory equals the in-period G/L
+    // inventory; BC reads that as value entries and G/L entries on different dates (§3.6).
+    if let total = WarningChecks.allTimeInventory(ledger), total == glInventoryTotal { return .postingDate }
+    // 7. CheckDirectPostings: the differences do not cancel out.
     var sum = ExactSum()
     for field in ReconciliationField.allCases where field != .inventoryToWIP && field != .wipToInterim {
       sum.add(difference[field])
     }
     if let total = try? sum.value(), !total.isZero { return .directPosting }
     return nil
-  }
-
-  /// G/L entries on the closing date of a closed fiscal year that the date filter touches.
-  static func closingEntriesInClosedYear(_ ledger: Ledger, _ dates: DateRange) -> Bool {
-    let p = Columns.accountingPeriod
-    let periods = ledger.accountingPeriods.indices.map {
-      (
-        start: ledger.accountingPeriods[p.startingDate, $0],
-        newYear: ledger.accountingPeriods[p.newFiscalYear, $0],
-        closed: ledger.accountingPeriods[p.closed, $0]
-      )
-    }.sorted { $0.start < $1.start }
-    let yearStarts = periods.indices.filter { periods[$0].newYear || $0 == 0 }
-    var closingDates: [LedgerDate] = []
-    for (index, startIndex) in yearStarts.enumerated() {
-      let endIndex = index + 1 < yearStarts.count ? yearStarts[index + 1] : periods.count
-      // The year's last day: the day before the next year starts, or (for the last year) one
-      // period length after its last period starts; a year is closed when all its periods are.
-      guard endIndex > startIndex, periods[startIndex..<endIndex].allSatisfy(\.closed) else { continue }
-      let yearStart = periods[startIndex].start
-      let lastDay: LedgerDate
-      if endIndex < periods.count {
-        lastDay = periods[endIndex].start.adding(days: -1)
-      } else {
-        let (year, month, day) = yearStart.components
-        lastDay = (LedgerDate(year: year + 1, month: month, day: day) ?? yearStart).adding(days: -1)
-      }
-      let touches =
-        dates.contains(yearStart) || dates.contains(lastDay)
-        || ((dates.start.map { $0 >= yearStart } ?? true) && (dates.end.map { $0 <= lastDay } ?? true))
-      if touches { closingDates.append(lastDay.closingDate) }
-    }
-    guard !closingDates.isEmpty else { return false }
-    let wanted = Set(closingDates.map(\.ordinal))
-    return ledger.glEntries.ordinals(Columns.glEntry.postingDate).contains { wanted.contains($0) }
   }
 }

@@ -110,16 +110,26 @@ enum Posting {
       state.stack.append(
         .list(
           ListView(
-            title: "\(testReportTitle) (\(plan.postedRows.count) to post, \(plan.skipped.count) skipped)",
+            title: "\(testReportTitle) (\(plan.postedRows.count) to post, \(plan.skipped.count) skipped"
+              + (plan.stopped.isEmpty ? ")" : ", \(plan.stopped.count) errors)"),
             source: .table(
               table,
               refs: plan.lines.map { .valueEntry($0.valueEntryRow) }
-                + plan.skipped.map { .valueEntry($0.valueEntryRow) }),
+                + plan.skipped.map { .valueEntry($0.valueEntryRow) }
+                + plan.stopped.map { .valueEntry($0.valueEntryRow) }),
             exportName: "post-test-report.csv")))
-      state.pendingPost = plan.postedRows.isEmpty ? nil : options
-      state.say(
-        plan.postedRows.isEmpty
-          ? "Nothing to post" : "Press P again to post \(plan.postedRows.count) value entries as \(document)")
+      // BC's batch job stops on the first error and posts nothing: so does the workbench.
+      state.pendingPost = plan.postedRows.isEmpty || !plan.stopped.isEmpty ? nil : options
+      if let first = plan.stopped.first {
+        state.say(
+          "Cannot post: \(plan.stopped.count) value entries would stop the run (first: entry \(first.entryNo), \(first.reason.description))",
+          error: true)
+      } else {
+        state.say(
+          plan.postedRows.isEmpty
+            ? "Nothing to post"
+            : "Press P again to post \(plan.postedRows.count) value entries as \(document)")
+      }
     } catch {
       state.say(error.description, error: true)
     }

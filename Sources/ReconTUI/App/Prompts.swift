@@ -61,7 +61,8 @@ enum Prompts {
     case .dates:
       guard let range = DateRange(parsing: text) else {
         state.say(
-          "“\(text)” is not a date range: 2025-01-01..2025-01-31, ..2025-01-31, 2025-01-01..", error: true)
+          "“\(text)” is not a date range: 2025-01-01..2025-01-31, ..2025-01-31, 2025-01-01.., C2025-12-31 for a closing date",
+          error: true)
         return []
       }
       var filters = state.filters

@@ -24,7 +24,7 @@ struct ExplainCommand: ParsableCommand {
     let ledger = try loadLedger(snapshot)
     do {
       let explanation = try Explanation(ledger, filters: filters)
-      emit([("items", explanation.table(ledger))], as: format)
+      emit([("items", explanation.table(ledger, abbreviatingEntryLists: format == .table))], as: format)
     } catch {
       FileHandleOutput.standardError("reconbench: \(error.description)")
       throw ExitCode(1)

@@ -66,6 +66,7 @@ struct PostCommand: ParsableCommand {
           [
             ("glLines", plan.glLinesTable(ledger)), ("valueEntries", plan.printoutTable(ledger)),
             ("glEntries", try plan.bufferTable(ledger)), ("skipped", plan.skippedTable(ledger)),
+            ("errors", plan.stoppedTable(ledger)),
           ], as: format)
       } catch {
         FileHandleOutput.standardError("reconbench: \(error.description)")
@@ -77,7 +78,10 @@ struct PostCommand: ParsableCommand {
     do {
       summary = try InventoryCostPosting.post(&ledger, options)
     } catch {
-      FileHandleOutput.standardError("reconbench: \(error.description)")
+      // One line per problem; a refused run names every entry BC would stop on.
+      for line in error.description.split(separator: "\n") {
+        FileHandleOutput.standardError("reconbench: \(line)")
+      }
       throw ExitCode(1)
     }
     do {

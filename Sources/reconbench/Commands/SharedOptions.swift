@@ -8,7 +8,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The Inventory – G/L Reconciliation filters as options (cli.md "Filters").
 struct FilterOptions: ParsableArguments {
-  @Option(help: "Posting date filter: 2020-01-01..2020-01-31, ..2020-01-14, 2020-02-01.. or one date.")
+  @Option(
+    help:
+      "Posting date filter: 2020-01-01..2020-01-31, ..2020-01-14, 2020-02-01.. or one date; C2019-12-31 is the closing date, which ..2019-12-31 leaves out."
+  )
   var date: String?
 
   @Option(help: "Item filter in BC syntax: 1000, 1000|1100, 1000..1999, 10*, <>1000.")
@@ -28,7 +31,8 @@ struct FilterOptions: ParsableArguments {
     var filters = ReconciliationFilters(warnings: warnings, attributeGL: attributeGL)
     if let date {
       guard let range = DateRange(parsing: date) else {
-        throw ValidationError("--date \(date): not a date range (YYYY-MM-DD, a..b, ..b or a..)")
+        throw ValidationError(
+          "--date \(date): not a date range (YYYY-MM-DD, a..b, ..b or a..; CYYYY-MM-DD is a closing date)")
       }
       filters.dates = range
     }
@@ -52,7 +56,8 @@ struct FilterOptions: ParsableArguments {
 func parseDateRange(_ text: String?) throws -> DateRange? {
   guard let text else { return nil }
   guard let range = DateRange(parsing: text) else {
-    throw ValidationError("--date \(text): not a date range (YYYY-MM-DD, a..b, ..b or a..)")
+    throw ValidationError(
+      "--date \(text): not a date range (YYYY-MM-DD, a..b, ..b or a..; CYYYY-MM-DD is a closing date)")
   }
   return range
 }
