@@ -173,6 +173,9 @@ struct ExplanationBuilder {
       let e = table[ve.costAmountExpected, row].units
       let postedActual = table[ve.costPostedToGL, row].units
       let postedExpected = table[ve.expectedCostPostedToGL, row].units
+      let posted =
+        Self.lines(actualPair, postedActual, expected: false)
+        + Self.lines(expectedPair, postedExpected, expected: true)
       if inFilter {
         // I(p) − I: the projection of the unposted amounts, negated; and −I(p), the projection
         // of the posted amounts, to which the posting lines are added below.
@@ -189,9 +192,7 @@ struct ExplanationBuilder {
           }
         }
         // P − I(p): what the posted amounts posted to, against their projection.
-        for line in Self.lines(actualPair, postedActual, expected: false)
-          + Self.lines(expectedPair, postedExpected, expected: true)
-        {
+        for line in posted {
           let field = ReconciliationField.forAccountType(line.type).rawValue
           touched.append(field)
           gap[field] += line.units
@@ -213,9 +214,6 @@ struct ExplanationBuilder {
         touched.removeAll(keepingCapacity: true)
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
-      let posted =
-        Self.lines(actualPair, postedActual, expected: false)
-        + Self.lines(expectedPair, postedExpected, expected: true)
       guard !posted.isEmpty else { continue }
       for (line, matchedRow) in Self.match(posted, valueEntryRow: row, ledger: ledger, resolver: resolver) {
         let field = ReconciliationField.forAccountType(line.type)

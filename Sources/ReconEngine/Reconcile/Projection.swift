@@ -167,9 +167,22 @@ struct ProjectionKeys {
       }
       return numbers[a] < numbers[b]
     }
+    // Only an item whose capacity/resource entries carry more than one order type can have a
+    // mixed group; most ledgers have none, and then one pass over the bytes settles it.
+    var orderTypesOfItem = [UInt8](repeating: 0, count: ledger.strings.count)
+    var mixedItems = false
+    for row in ileTypes.indices where ileTypes[row] == blank {
+      let item = Int(items[row])
+      orderTypesOfItem[item] |= 1 << orderTypes[row]
+      if orderTypesOfItem[item] & (orderTypesOfItem[item] &- 1) != 0 { mixedItems = true }
+    }
+    guard mixedItems else { return orderTypes }
+    func candidate(_ row: Int) -> Bool {
+      ileTypes[row] == blank && orderTypesOfItem[Int(items[row])].nonzeroBitCount > 1
+    }
     var first: [Group: Int] = [:]
     var mixed = false
-    for row in ileTypes.indices where ileTypes[row] == blank {
+    for row in ileTypes.indices where candidate(row) {
       let group = Group(
         item: items[row], date: dates[row], entryType: entryTypes[row], variance: variances[row],
         charge: charges[row], location: locations[row])
@@ -182,7 +195,7 @@ struct ProjectionKeys {
     }
     guard mixed else { return orderTypes }
     let original = orderTypes
-    for row in ileTypes.indices where ileTypes[row] == blank {
+    for row in ileTypes.indices where candidate(row) {
       let group = Group(
         item: items[row], date: dates[row], entryType: entryTypes[row], variance: variances[row],
         charge: charges[row], location: locations[row])
