@@ -15,8 +15,8 @@ struct ReportCommandTests {
         == """
         Item No.,Description,Opening Quantity,Opening Value,Increases Quantity,Increases Value,Decreases Quantity,Decreases Value,Closing Quantity,Closing Value,Cost Posted to G/L
         ITEM1,Office Chair,0,,10,80.00,0,,10,80.00,80.00
-        Total RESALE,,0,,10,80.00,0,,10,80.00,80.00
-        Total,,0,,10,80.00,0,,10,80.00,80.00
+        Total RESALE,,,,,80.00,,,,80.00,80.00
+        Total,,,,,80.00,,,,80.00,80.00
 
         """)
   }

@@ -24,8 +24,8 @@ struct ReportTests {
     #expect(
       try valuationCSV(ledger, start: "2020-01-01", end: "2020-01-31") == [
         "Item No.,Description,Opening Quantity,Opening Value,Increases Quantity,Increases Value,Decreases Quantity,Decreases Value,Closing Quantity,Closing Value,Cost Posted to G/L",
-        "ITEM1,Office Chair,0,,10,80.00,10,80.00,0,,", "Total RESALE,,0,,10,80.00,10,80.00,0,,",
-        "Total,,0,,10,80.00,10,80.00,0,,",
+        "ITEM1,Office Chair,0,,10,80.00,10,80.00,0,,", "Total RESALE,,,,,80.00,,80.00,,,",
+        "Total,,,,,80.00,,80.00,,,",
       ])
     #expect(
       try valuationCSV(ledger, start: "2020-01-01", end: "2020-01-14")[1]
@@ -49,16 +49,28 @@ struct ReportTests {
     let before = try valuationCSV(ledger, start: nil, end: "2020-01-10", expected: true)
     #expect(
       before[0]
-        == "Item No.,Description,Increases Quantity,Increases Value,Increases Quantity (Expected Cost Incl.),Increases Value (Expected Cost Incl.),Decreases Quantity,Decreases Value,Decreases Quantity (Expected Cost Incl.),Decreases Value (Expected Cost Incl.),Closing Quantity,Closing Value,Closing Quantity (Expected Cost Incl.),Closing Value (Expected Cost Incl.),Cost Posted to G/L"
+        == "Item No.,Description,Increases Quantity,Increases Value,Increases Quantity (Expected Cost Incl.),Increases Value (Expected Cost Incl.),Decreases Quantity,Decreases Value,Decreases Quantity (Expected Cost Incl.),Decreases Value (Expected Cost Incl.),Closing Quantity,Closing Value,Closing Quantity (Expected Cost Incl.),Closing Value (Expected Cost Incl.),Cost Posted to G/L,Cost Posted to G/L (Expected Cost Incl.)"
     )
-    #expect(before[1] == "ITEM2,Desk Lamp,0,,1,95.00,0,,0,,0,,1,95.00,95.00")
+    // Received, not invoiced: only the expected figures and the expected cost posted.
+    #expect(before[1] == "ITEM2,Desk Lamp,0,,1,95.00,0,,0,,0,,1,95.00,,95.00")
+    // Without Include Expected Cost the line is empty and BC skips it.
+    #expect(
+      try valuationCSV(ledger, start: nil, end: "2020-01-10") == [
+        before[0].replacingOccurrences(
+          of: ",Increases Quantity (Expected Cost Incl.),Increases Value (Expected Cost Incl.)", with: ""
+        ).replacingOccurrences(
+          of: ",Decreases Quantity (Expected Cost Incl.),Decreases Value (Expected Cost Incl.)", with: ""
+        ).replacingOccurrences(
+          of: ",Closing Quantity (Expected Cost Incl.),Closing Value (Expected Cost Incl.)", with: ""
+        ).replacingOccurrences(of: ",Cost Posted to G/L (Expected Cost Incl.)", with: ""), "Total,,,,,,,,",
+      ])
     #expect(
       try valuationCSV(ledger, start: nil, end: "2020-01-31", expected: true)[1]
-        == "ITEM2,Desk Lamp,1,100.00,1,100.00,0,,0,,1,100.00,1,100.00,100.00")
+        == "ITEM2,Desk Lamp,1,100.00,1,100.00,0,,0,,1,100.00,1,100.00,100.00,100.00")
     let off = try fixture("gc3b-expected-cost-posting-off")
     #expect(
       try valuationCSV(off, start: nil, end: "2020-01-10", expected: true)[1]
-        == "ITEM2,Desk Lamp,0,,1,95.00,0,,0,,0,,1,95.00,")
+        == "ITEM2,Desk Lamp,0,,1,95.00,0,,0,,0,,1,95.00,,")
   }
 
   @Test("a transfer nets to zero inside the company and is an increase for the receiving location")
@@ -82,6 +94,17 @@ struct ReportTests {
     try builder.valueEntry("2020-02-01", .purchase, .directCost, actual: "100", location: "BLUE")
     try builder.valueEntry("2020-02-01", .transfer, .directCost, actual: "-40", location: "BLUE")
     try builder.valueEntry("2020-02-01", .transfer, .directCost, actual: "40", location: "RED")
+    // The application entries BC writes: the purchase's own row, the shipment applied to the
+    // purchase, the receipt applied from the shipment.
+    let app = Columns.itemApplicationEntry
+    for (number, own, inbound, outbound, quantity) in [(1, 1, 1, 0, 10), (2, 2, 1, 2, -4), (3, 3, 3, 2, 4)] {
+      let row = builder.ledger.appendRow(to: \.itemApplicationEntries)
+      builder.ledger.itemApplicationEntries[app.entryNo, row] = Int64(number)
+      builder.ledger.itemApplicationEntries[app.itemLedgerEntryNo, row] = Int64(own)
+      builder.ledger.itemApplicationEntries[app.inboundItemEntryNo, row] = Int64(inbound)
+      builder.ledger.itemApplicationEntries[app.outboundItemEntryNo, row] = Int64(outbound)
+      builder.ledger.itemApplicationEntries[app.quantity, row] = ExactDecimal(quantity)
+    }
     let ve = Columns.valueEntry
     for (row, (number, quantity)) in [(1, 10), (2, -4), (3, 4)].enumerated() {
       builder.ledger.valueEntries[ve.itemLedgerEntryNo, row] = Int64(number)
@@ -184,34 +207,47 @@ struct ReportTests {
     let line = try #require(report.lines.first)
     #expect(line.quantity == ExactDecimal(5))
     // Direct 120 + 30 over 10 units → 75.00 for 5; revaluation 10 → 5.00; variance −20 → −10.00.
-    #expect(line.amounts == [ExactDecimal(75), ExactDecimal(5), .zero, .zero, ExactDecimal(-10)])
-    #expect(line.total == ExactDecimal(70))
-    #expect(line.costPerUnit(line.total) == ExactDecimal(14))
+    #expect(
+      (0..<5).map { line.amount($0, decimals: 2) } == [
+        ExactDecimal(75), ExactDecimal(5), .zero, .zero, ExactDecimal(-10),
+      ])
+    #expect(line.hasEntries == [true, true, false, false, true])
+    #expect(line.total(decimals: 2) == ExactDecimal(70))
+    #expect(line.totalCostPerUnit == ExactDecimal(14))
     // Before the sale all ten are on hand.
     let before = CostSpecification(ledger, .init(valuationDate: try date("2020-03-15")))
-    #expect(before.lines.first?.total == ExactDecimal(140))
+    #expect(before.lines.first?.total(decimals: 2) == ExactDecimal(140))
   }
 
-  @Test("Cost Shares: sales inherit the purchase's shares, inventory keeps the rest")
+  @Test("Cost Shares: a sale keeps its own cost, split by the purchase's shares; inventory keeps the rest")
   func costShares() throws {
     let ledger = try standardCostItem()
+    // The sale's own cost is −70; the purchase (direct 150, revaluation 10, variance −20 over 10
+    // units) lends it half of its revaluation and variance, taken out of direct cost.
     let sales = CostShares(ledger, .init(mode: .sales, details: true))
-    let sold = try #require(sales.lines.first)
-    #expect(sold.quantity == ExactDecimal(5).units)
-    #expect(sold.shares.material == ExactDecimal(75).units)  // half of direct cost 150
-    #expect(sold.shares.revaluation == ExactDecimal(5).units)
-    #expect(sold.shares.variance == ExactDecimal(-10).units)
-    #expect(sold.shares.varianceBreakdown[0] == ExactDecimal(-10).units)
-    #expect(sold.shares.total == ExactDecimal(70).units)
-    let inventory = CostShares(ledger, .init(end: try date("2020-03-31"), mode: .inventory))
-    #expect(inventory.lines.first?.shares.total == ExactDecimal(70).units)
+    let sold = try #require(sales.lines.first { $0.kind == .group })
+    #expect(sold.shares.quantity == ExactDecimal(-5).units)
+    #expect(sold.shares.material == ExactDecimal(-75).units)
+    #expect(sold.shares.revaluation == ExactDecimal(-5).units)
+    #expect(sold.shares.variance == ExactDecimal(10).units)
+    #expect(sold.shares.varianceBreakdown[0] == ExactDecimal(10).units)
+    #expect(sold.shares.total == ExactDecimal(-70).units)
     let csv = sales.table(ledger).csv.split(separator: "\n").map(String.init)
     #expect(
       csv[0]
-        == "No.,Description,Quantity,Material Direct Cost Applied,Capacity Direct Cost Applied,Capacity Overhead,Material Overhead,Subcontracted,Variance,Revaluation,Rounding,Total,Purchase Variance,Material Variance,Capacity Variance,Capacity Overhead Variance,Mfg. Overhead Variance,Subcontracted Variance"
+        == "No.,Description,Entry No.,Document No.,Quantity,Material Direct Cost Applied,Capacity Direct Cost Applied,Capacity Overhead,Material Overhead,Subcontracted,Variance,Revaluation,Rounding,Total,Purchase Variance,Material Variance,Capacity Variance,Capacity Overhead Variance,Mfg. Overhead Variance,Subcontracted Variance"
     )
-    #expect(csv[1] == "ITEM1,Office Chair,5,75.00,,,,,-10.00,5.00,,70.00,-10.00,,,,,")
-    #expect(csv.last?.hasPrefix("Total,,5,75.00") == true)
+    #expect(csv[1] == "ITEM1,Office Chair,2,,-5,-75.00,,,,,10.00,-5.00,,-70.00,10.00,,,,,")
+    #expect(csv[2] == "ITEM1,Office Chair,,,-5,-75.00,,,,,10.00,-5.00,,-70.00,10.00,,,,,")
+    #expect(csv.last == "Total,,,,,-75.00,,,,,10.00,-5.00,,-70.00,10.00,,,,,")
+    // Inventory: the five left, scaled to half, but for the revaluation (BC leaves it unscaled).
+    let inventory = CostShares(ledger, .init(end: try date("2020-03-31"), mode: .inventory))
+    let left = try #require(inventory.lines.first)
+    #expect(left.shares.quantity == ExactDecimal(5).units)
+    #expect(left.shares.material == ExactDecimal(75).units)
+    #expect(left.shares.revaluation == ExactDecimal(10).units)
+    #expect(left.shares.variance == ExactDecimal(-10).units)
+    #expect(inventory.lines.count == 2)  // the sale is fully applied: nothing of it left
   }
 
   @Test("the reports run on the sample company and agree with each other")

@@ -272,6 +272,57 @@ struct WorkbenchTests {
     }
   }
 
+  @Test("each report screen has its options: dates, expected cost, mode, details; the footer names them")
+  func reportOptions() throws {
+    var state = try makeState()
+    func report() throws -> (ListView, ReportRequest) {
+      guard case .list(let list) = state.stack.last, let request = list.report else {
+        throw TUITestError("no report")
+      }
+      return (list, request)
+    }
+    _ = press(&state, .character("1"))
+    let plainColumns = try report().0.source.header(state.ledger).count
+    _ = press(&state, .character("e"))
+    #expect(try report().1.includeExpected)
+    #expect(try report().0.source.header(state.ledger).count > plainColumns)
+    #expect(Render.frame(state).lines().last?.contains("e expected cost on") == true)
+    _ = press(&state, .character("D"))
+    #expect(state.prompt?.kind == .reportDates)
+    for _ in 0..<30 { _ = press(&state, .backspace) }
+    type(&state, "2025-04-01..2025-06-30")
+    _ = press(&state, .enter)
+    #expect(try report().1.start == LedgerDate("2025-04-01"))
+    #expect(try report().1.end == LedgerDate("2025-06-30"))
+    #expect(try report().0.title == "Inventory Valuation")
+    _ = press(&state, .escape)
+    _ = press(&state, .character("4"))
+    #expect(try report().1.mode == .sales)
+    _ = press(&state, .character("M"))
+    #expect(try report().1.mode == .inventory)
+    #expect(try report().0.title == "Cost Shares Breakdown (Inventory)")
+    _ = press(&state, .character("M"))
+    #expect(try report().1.mode == .wip)
+    let lines = try report().0.source.count
+    _ = press(&state, .character("v"))
+    #expect(try report().1.details)
+    #expect(try report().0.source.count > lines)
+    #expect(Render.frame(state).lines().last?.contains("M mode: wip") == true)
+    _ = press(&state, .escape)
+    _ = press(&state, .character("3"))
+    _ = press(&state, .character("D"))
+    #expect(state.prompt?.label == "Valuation date: ")
+    for _ in 0..<30 { _ = press(&state, .backspace) }
+    type(&state, "2025-06-30")
+    _ = press(&state, .enter)
+    #expect(try report().0.title == "Invt. Valuation - Cost Spec. (2025-06-30)")
+    _ = press(&state, .character("e"))
+    #expect(state.message == "e works on the Inventory Valuation report")
+    _ = press(&state, .escape)
+    _ = press(&state, .character("M"))
+    #expect(state.message?.contains("works on a report screen") == true)
+  }
+
   @Test("help is generated from the key registry; the palette runs commands by name")
   func helpAndPalette() throws {
     var state = try makeState(width: 100, height: 50)

@@ -14,13 +14,18 @@ extension InventoryValuation {
     }
     if withOpening { header += pair("Opening") }
     header += pair("Increases") + pair("Decreases") + pair("Closing") + ["Cost Posted to G/L"]
-    func cells(_ position: Position) -> [ExportTable.Cell] {
+    // The item row shows Cost Posted to G/L; the Expected Cost Included row Cost Posted to G/L
+    // plus Expected Cost Posted to G/L (report 1001's RDLC: InvCostPostedToGL, CostPostedToGL).
+    if options.includeExpected { header.append("Cost Posted to G/L (Expected Cost Incl.)") }
+    // Total rows carry values only, as BC prints them.
+    func cells(_ position: Position, total: Bool) -> [ExportTable.Cell] {
       var cells: [ExportTable.Cell] = [
-        .quantity(position.quantity), .amount(position.value, decimals: decimals),
+        total ? .empty : .quantity(position.quantity), .amount(position.value, decimals: decimals),
       ]
       if options.includeExpected {
         cells += [
-          .quantity(position.quantityWithExpected), .amount(position.valueWithExpected, decimals: decimals),
+          total ? .empty : .quantity(position.quantityWithExpected),
+          .amount(position.valueWithExpected, decimals: decimals),
         ]
       }
       return cells
@@ -29,8 +34,13 @@ extension InventoryValuation {
       let head: [ExportTable.Cell] =
         line.item.map { [.text(ledger.string($0)), .text(ledger.itemDescription($0))] }
         ?? [.text(line.postingGroup.isBlank ? "Total" : "Total " + ledger.string(line.postingGroup)), .empty]
-      return head + (withOpening ? cells(line.opening) : []) + cells(line.increases) + cells(line.decreases)
-        + cells(line.closing) + [.amount(line.costPostedToGL, decimals: decimals)]
+      let total = line.item == nil
+      var row =
+        head + (withOpening ? cells(line.opening, total: total) : []) + cells(line.increases, total: total)
+        + cells(line.decreases, total: total) + cells(line.closing, total: total)
+        + [.amount(line.costPostedToGL, decimals: decimals)]
+      if options.includeExpected { row.append(.amount(line.costPostedToGLWithExpected, decimals: decimals)) }
+      return row
     }
     return ExportTable(title: "Inventory Valuation", header: header, rows: rows)
   }
@@ -58,6 +68,9 @@ extension WIPValuation {
 }
 
 extension CostSpecification {
+  /// One line per item: the quantity, then per bucket its cost per unit and amount (both empty
+  /// for a bucket the item has no value entries of: BC leaves that bucket out), then the total;
+  /// the last line sums the amounts (BC prints no quantity or cost per unit there).
   public func table(_ ledger: Ledger) -> ExportTable {
     let decimals = ledger.amountDecimals
     var header = ["Item No.", "Description", "Quantity"]
@@ -67,38 +80,53 @@ extension CostSpecification {
     header += ["Total Cost per Unit", "Total Amount"]
     var grand = Line(item: .blank)
     var rows: [[ExportTable.Cell]] = lines.map { line in
-      grand.quantity = ExactDecimal(units: grand.quantity.units + line.quantity.units)
       var cells: [ExportTable.Cell] = [
         .text(ledger.string(line.item)), .text(ledger.itemDescription(line.item)), .quantity(line.quantity),
       ]
-      for (index, amount) in line.amounts.enumerated() {
-        grand.amounts[index] = ExactDecimal(units: grand.amounts[index].units + amount.units)
-        cells += [.quantity(line.costPerUnit(amount)), .amount(amount, decimals: decimals)]
+      for bucket in CostSpecification.buckets.indices {
+        grand.preciseAmounts[bucket] += line.preciseAmounts[bucket]
+        grand.hasEntries[bucket] = grand.hasEntries[bucket] || line.hasEntries[bucket]
+        cells +=
+          line.hasEntries[bucket]
+          ? [
+            .quantity(line.costPerUnit(bucket)),
+            .amount(line.amount(bucket, decimals: decimals), decimals: decimals),
+          ]
+          : [.empty, .empty]
       }
-      return cells + [.quantity(line.costPerUnit(line.total)), .amount(line.total, decimals: decimals)]
+      return cells + [
+        .quantity(line.totalCostPerUnit), .amount(line.total(decimals: decimals), decimals: decimals),
+      ]
     }
-    var total: [ExportTable.Cell] = [.text("Total"), .empty, .quantity(grand.quantity)]
-    for amount in grand.amounts { total += [.empty, .amount(amount, decimals: decimals)] }
-    rows.append(total + [.empty, .amount(grand.total, decimals: decimals)])
+    var total: [ExportTable.Cell] = [.text("Total"), .empty, .empty]
+    for bucket in CostSpecification.buckets.indices {
+      total += [
+        .empty,
+        grand.hasEntries[bucket]
+          ? .amount(grand.amount(bucket, decimals: decimals), decimals: decimals) : .empty,
+      ]
+    }
+    rows.append(total + [.empty, .amount(grand.total(decimals: decimals), decimals: decimals)])
     return ExportTable(
       title: "Invt. Valuation - Cost Spec. (\(options.valuationDate.text))", header: header, rows: rows)
   }
 }
 
 extension CostShares {
+  /// One line per item or production order (with `details`, its entry lines first: one per
+  /// Cost Share Buffer row, as Show Details prints them), the variance breakdown always, and
+  /// the total, which carries no quantity.
   public func table(_ ledger: Ledger) -> ExportTable {
     let decimals = ledger.amountDecimals
-    var header = [
-      "No.", "Description", "Quantity", "Material Direct Cost Applied", "Capacity Direct Cost Applied",
-      "Capacity Overhead", "Material Overhead", "Subcontracted", "Variance", "Revaluation", "Rounding",
-      "Total",
+    var header = ["No.", "Description"]
+    if options.details { header += ["Entry No.", "Document No."] }
+    header += [
+      "Quantity", "Material Direct Cost Applied", "Capacity Direct Cost Applied", "Capacity Overhead",
+      "Material Overhead", "Subcontracted", "Variance", "Revaluation", "Rounding", "Total",
+      "Purchase Variance",
+      "Material Variance", "Capacity Variance", "Capacity Overhead Variance", "Mfg. Overhead Variance",
+      "Subcontracted Variance",
     ]
-    if options.details {
-      header += [
-        "Purchase Variance", "Material Variance", "Capacity Variance", "Capacity Overhead Variance",
-        "Mfg. Overhead Variance", "Subcontracted Variance",
-      ]
-    }
     func amount(_ units: Int64) -> ExportTable.Cell {
       .amount(ExactDecimal(units: units), decimals: decimals)
     }
@@ -106,12 +134,20 @@ extension CostShares {
       let s = line.shares
       var cells: [ExportTable.Cell] = [
         .text(line.number.map { ledger.string($0) } ?? "Total"), .text(ledger.string(line.description)),
-        .quantity(ExactDecimal(units: line.quantity)), amount(s.material), amount(s.capacity),
-        amount(s.capacityOverhead), amount(s.materialOverhead), amount(s.subcontracted), amount(s.variance),
-        amount(s.revaluation), amount(s.rounding), amount(s.total),
       ]
-      if options.details { cells += s.varianceBreakdown.map(amount) }
-      return cells
+      if options.details {
+        if case .entry(let entryNo, let documentNo) = line.kind {
+          cells += [.integer(entryNo), .text(ledger.string(documentNo))]
+        } else {
+          cells += [.empty, .empty]
+        }
+      }
+      cells += [
+        line.kind == .total ? .empty : .quantity(ExactDecimal(units: s.quantity)), amount(s.material),
+        amount(s.capacity), amount(s.capacityOverhead), amount(s.materialOverhead), amount(s.subcontracted),
+        amount(s.variance), amount(s.revaluation), amount(s.rounding), amount(s.total),
+      ]
+      return cells + s.varianceBreakdown.map(amount)
     }
     let mode: String
     switch options.mode {

@@ -1,7 +1,14 @@
 /// Cost Shares Breakdown (BC report 5848, reconciliation.md §5.4): what sold goods, inventory
 /// on hand or work in process are made of — material, capacity, overheads, subcontracting,
-/// variances, revaluation and rounding — with costs carried along item applications from the
-/// purchases and output they came from.
+/// variances, revaluation and rounding.
+///
+/// As BC builds it: one Cost Share Buffer row per item ledger entry of an inventory item that is
+/// not average-cost, from its own value entries up to End (InsertItemLedgEntryCostShare); output
+/// split into the production order's capacity, overheads and subcontracting
+/// (UpdateCostShareBufFromInvAdjmtEntryOrder); the shares of each inbound entry forwarded to the
+/// outbound entries applied to it, which keep their own cost and only reclassify it
+/// (ForwardItemLedgEntryCostShare, UpdateCosts); then the rows of the chosen mode printed per
+/// item or production order (PrintInvtCostShareBuf).
 public struct CostShares: Sendable {
   public enum Mode: String, Sendable, CaseIterable {
     case sales, inventory, wip
@@ -11,6 +18,7 @@ public struct CostShares: Sendable {
     public var start: LedgerDate?
     public var end: LedgerDate?
     public var mode: Mode
+    /// Show Details: one line per entry under each item or order.
     public var details: Bool
 
     public init(start: LedgerDate? = nil, end: LedgerDate? = nil, mode: Mode = .sales, details: Bool = false)
@@ -22,8 +30,11 @@ public struct CostShares: Sendable {
     }
   }
 
-  /// The amounts of one entry or line, in units.
+  /// The New… fields of a Cost Share Buffer row, in units.
   public struct Shares: Equatable, Sendable {
+    public var quantity: Int64 = 0
+    public var direct: Int64 = 0
+    public var indirect: Int64 = 0
     public var material: Int64 = 0
     public var capacity: Int64 = 0
     public var capacityOverhead: Int64 = 0
@@ -32,319 +43,489 @@ public struct CostShares: Sendable {
     public var variance: Int64 = 0
     public var revaluation: Int64 = 0
     public var rounding: Int64 = 0
-    public var purchaseVariance: Int64 = 0
-    public var materialVariance: Int64 = 0
-    public var capacityVariance: Int64 = 0
-    public var capacityOverheadVariance: Int64 = 0
-    public var mfgOverheadVariance: Int64 = 0
-    public var subcontractedVariance: Int64 = 0
-
     /// Purchase, Material, Capacity, Capacity Overhead, Mfg. Overhead, Subcontracted.
-    public var varianceBreakdown: [Int64] {
-      [
-        purchaseVariance, materialVariance, capacityVariance, capacityOverheadVariance, mfgOverheadVariance,
-        subcontractedVariance,
-      ]
-    }
+    public var varianceBreakdown: [Int64] = [0, 0, 0, 0, 0, 0]
 
-    mutating func addVariance(_ type: VarianceType, _ amount: Int64) {
+    /// BC's Total: New Direct + New Indirect + New Revaluation + New Rounding + New Variance.
+    public var total: Int64 { direct + indirect + revaluation + rounding + variance }
+
+    static func breakdownIndex(_ type: VarianceType) -> Int? {
       switch type {
-      case .purchase: purchaseVariance += amount
-      case .material: materialVariance += amount
-      case .capacity: capacityVariance += amount
-      case .capacityOverhead: capacityOverheadVariance += amount
-      case .manufacturingOverhead: mfgOverheadVariance += amount
-      case .subcontracted: subcontractedVariance += amount
-      case .blank: break
+      case .purchase: return 0
+      case .material: return 1
+      case .capacity: return 2
+      case .capacityOverhead: return 3
+      case .manufacturingOverhead: return 4
+      case .subcontracted: return 5
+      case .blank: return nil
       }
     }
 
-    public var total: Int64 {
-      material + capacity + capacityOverhead + materialOverhead + subcontracted + variance + revaluation
-        + rounding
-    }
+    /// Material := Direct − (Capacity + Capacity Overhead + Subcontracted).
+    mutating func settleMaterial() { material = direct - (capacity + capacityOverhead + subcontracted) }
 
-    var isZero: Bool { self == Shares() }
-
-    mutating func add(_ other: Shares, numerator: Int64 = 1, denominator: Int64 = 1) {
-      func scale(_ value: Int64) -> Int64 {
-        if numerator == denominator { return value }
-        let product = Int128(value) * Int128(numerator)
-        let whole = Int128(denominator)
-        var quotient = product / whole
-        let remainder = product % whole
-        if 2 * (remainder < 0 ? -remainder : remainder) >= (whole < 0 ? -whole : whole) {
-          quotient += (product < 0) != (whole < 0) ? -1 : 1
-        }
-        return Int64(clamping: quotient)
-      }
-      material += scale(other.material)
-      capacity += scale(other.capacity)
-      capacityOverhead += scale(other.capacityOverhead)
-      materialOverhead += scale(other.materialOverhead)
-      subcontracted += scale(other.subcontracted)
-      variance += scale(other.variance)
-      revaluation += scale(other.revaluation)
-      rounding += scale(other.rounding)
-      purchaseVariance += scale(other.purchaseVariance)
-      materialVariance += scale(other.materialVariance)
-      capacityVariance += scale(other.capacityVariance)
-      capacityOverheadVariance += scale(other.capacityOverheadVariance)
-      mfgOverheadVariance += scale(other.mfgOverheadVariance)
-      subcontractedVariance += scale(other.subcontractedVariance)
+    mutating func add(_ other: Shares) {
+      quantity += other.quantity
+      direct += other.direct
+      indirect += other.indirect
+      material += other.material
+      capacity += other.capacity
+      capacityOverhead += other.capacityOverhead
+      materialOverhead += other.materialOverhead
+      subcontracted += other.subcontracted
+      variance += other.variance
+      revaluation += other.revaluation
+      rounding += other.rounding
+      for index in varianceBreakdown.indices { varianceBreakdown[index] += other.varianceBreakdown[index] }
     }
 
     func negated() -> Shares {
       var result = Shares()
-      result.add(self, numerator: -1, denominator: 1)
+      result.add(self)
+      result.scale { -$0 }
       return result
+    }
+
+    mutating func scale(_ f: (Int64) -> Int64) {
+      quantity = f(quantity)
+      direct = f(direct)
+      indirect = f(indirect)
+      material = f(material)
+      capacity = f(capacity)
+      capacityOverhead = f(capacityOverhead)
+      materialOverhead = f(materialOverhead)
+      subcontracted = f(subcontracted)
+      variance = f(variance)
+      revaluation = f(revaluation)
+      rounding = f(rounding)
+      varianceBreakdown = varianceBreakdown.map(f)
     }
   }
 
   public struct Line: Sendable {
-    /// Item number (sales, inventory) or production order number (WIP); nil for the total.
+    public enum Kind: Sendable, Equatable {
+      /// An item (sales, inventory) or production order (WIP): the sum of its rows.
+      case group
+      /// One entry of the group (Show Details).
+      case entry(entryNo: Int64, documentNo: StringID)
+      case total
+    }
+    public var kind: Kind
+    /// Item number or production order number; nil for the total.
     public var number: StringID?
     public var description: StringID = .blank
-    public var quantity: Int64 = 0
     public var shares = Shares()
   }
 
   public let options: Options
-  /// Lines sorted by number, then the total line.
+  /// Per item (by inventory posting group, then number) or order (by status, then number): with
+  /// Show Details its entry lines, then its line; the total last.
   public let lines: [Line]
 
   public init(_ ledger: Ledger, _ options: Options) {
     self.options = options
-    let ile = Columns.itemLedgerEntry
+    var buffer = CostShareBuffer(ledger, options)
+    buffer.forward()
+    lines = buffer.printed()
+  }
+}
+
+/// The Cost Share Buffer of report 5848 and the steps that fill and print it.
+struct CostShareBuffer {
+  struct Row {
+    var itemLedgerRow: Int
+    /// The base fields (the entry's own cost shares).
+    var own: CostShares.Shares
+    /// The New… fields, changed by forwarding.
+    var new: CostShares.Shares
+  }
+
+  let ledger: Ledger
+  let options: CostShares.Options
+  let endOrdinal: Int32
+  let startOrdinal: Int32
+  /// Item ledger entry rows of inventory, non-average items, in entry number order.
+  var entryRows: [Int] = []
+  var rows: [Int: Row] = [:]
+  /// Application rows per inbound entry number whose outbound entry made them (AppliedOutbnd).
+  var appliedOutbound: [Int64: [Int]] = [:]
+  /// Inbound entries applied from an outbound one (a transfer receipt, an applied return).
+  var appliedFrom: Set<Int64> = []
+  /// Value entry rows per item ledger entry number.
+  var valueRows: [Int64: [Int]] = [:]
+  /// Single-level costs per production order number.
+  var orders: [UInt32: ProductionOrderCosts] = [:]
+
+  init(_ ledger: Ledger, _ options: CostShares.Options) {
+    self.ledger = ledger
+    self.options = options
+    endOrdinal = options.end?.ordinal ?? Int32.max
+    startOrdinal = options.start?.ordinal ?? Int32.min
+    let item = Columns.item, ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
+    var taking = Set<UInt32>()
+    for row in ledger.items.indices
+    where ledger.items[item.type, row] == .inventory && ledger.items[item.costingMethod, row] != .average {
+      taking.insert(ledger.items[item.no, row].raw)
+    }
     let entries = ledger.itemLedgerEntries
-    let endOrdinal = options.end?.closingDate.ordinal ?? Int32.max
-    let startOrdinal = options.start?.ordinal ?? Int32.min
-    let own = CostShares.ownShares(ledger, endOrdinal: endOrdinal)
-    let shares = CostShares.propagate(ledger, own: own, endOrdinal: endOrdinal)
-    var averageItems = Set<UInt32>()
-    for row in ledger.items.indices where ledger.items[Columns.item.costingMethod, row] == .average {
-      averageItems.insert(ledger.items[Columns.item.no, row].raw)
+    entryRows = entries.indices.filter { taking.contains(entries[ile.itemNo, $0].raw) }.sorted {
+      entries[ile.entryNo, $0] < entries[ile.entryNo, $1]
     }
-    var perKey: [UInt32: Line] = [:]
-    func add(_ key: StringID, quantity: Int64, _ amounts: Shares) {
-      var line = perKey[key.raw] ?? Line(number: key)
-      line.quantity += quantity
-      line.shares.add(amounts)
-      perKey[key.raw] = line
-    }
-    switch options.mode {
-    case .sales:
-      for row in entries.indices where entries[ile.entryType, row] == .sale {
-        let date = entries[ile.postingDate, row].ordinal
-        let item = entries[ile.itemNo, row]
-        if date < startOrdinal || date > endOrdinal || averageItems.contains(item.raw) { continue }
-        add(item, quantity: -entries[ile.quantity, row].units, shares[row].negated())
-      }
-    case .inventory:
-      let remaining = CostShares.remainingQuantities(ledger, endOrdinal: endOrdinal)
-      for row in entries.indices where entries[ile.quantity, row].units > 0 {
-        let item = entries[ile.itemNo, row]
-        if entries[ile.postingDate, row].ordinal > endOrdinal || averageItems.contains(item.raw) { continue }
-        let left = remaining[row] ?? 0
-        if left == 0 { continue }
-        var part = Shares()
-        part.add(shares[row], numerator: left, denominator: entries[ile.quantity, row].units)
-        add(item, quantity: left, part)
-      }
-    case .wip:
-      let ve = Columns.valueEntry
-      for row in entries.indices
-      where entries[ile.entryType, row] == .consumption && entries[ile.orderType, row] == .production {
-        let date = entries[ile.postingDate, row].ordinal
-        if date < startOrdinal || date > endOrdinal { continue }
-        add(entries[ile.orderNo, row], quantity: 0, shares[row].negated())
-      }
-      let values = ledger.valueEntries
-      for row in values.indices
-      where values[ve.itemLedgerEntryNo, row] == 0 && values[ve.orderType, row] == .production {
-        let date = values[ve.postingDate, row].ordinal
-        if date < startOrdinal || date > endOrdinal { continue }
-        var amounts = Shares()
-        let a = values[ve.costAmountActual, row].units
-        switch values[ve.entryType, row] {
-        case .directCost: amounts.capacity = a
-        case .indirectCost: amounts.capacityOverhead = a
-        default: continue
-        }
-        add(values[ve.orderNo, row], quantity: 0, amounts)
+    let apps = ledger.itemApplicationEntries
+    for row in apps.indices where apps[app.outboundItemEntryNo, row] != 0 {
+      let own = apps[app.itemLedgerEntryNo, row]
+      let inbound = apps[app.inboundItemEntryNo, row]
+      if own == inbound {
+        appliedFrom.insert(own)
+      } else if own == apps[app.outboundItemEntryNo, row] {
+        appliedOutbound[inbound, default: []].append(row)
       }
     }
-    var lines = perKey.values.filter { $0.quantity != 0 || !$0.shares.isZero }.sorted {
-      ledger.string($0.number ?? .blank).utf8.lexicographicallyPrecedes(
-        ledger.string($1.number ?? .blank).utf8)
+    for list in appliedOutbound.keys {
+      appliedOutbound[list]?.sort { apps[app.outboundItemEntryNo, $0] < apps[app.outboundItemEntryNo, $1] }
     }
-    for index in lines.indices {
-      if let number = lines[index].number {
-        lines[index].description =
-          options.mode == .wip ? ledger.orderDescription(number) : ledger.itemDescriptionID(number)
-      }
-    }
-    var total = Line(number: nil)
-    for line in lines {
-      total.quantity += line.quantity
-      total.shares.add(line.shares)
-    }
-    self.lines = lines + [total]
-  }
-
-  /// Each item ledger entry's own value entries dated up to End, by kind (§5.4), by row.
-  struct OwnCosts {
-    var direct: [Int64]
-    var indirect: [Int64]
-    var shares: [Shares]
-  }
-
-  static func ownShares(_ ledger: Ledger, endOrdinal: Int32) -> OwnCosts {
     let ve = Columns.valueEntry
-    let values = ledger.valueEntries
-    let count = ledger.itemLedgerEntries.count
-    var own = OwnCosts(
-      direct: Array(repeating: 0, count: count), indirect: Array(repeating: 0, count: count),
-      shares: Array(repeating: Shares(), count: count))
-    for row in values.indices {
-      let number = values[ve.itemLedgerEntryNo, row]
-      if number == 0 || values[ve.postingDate, row].ordinal > endOrdinal { continue }
-      guard let entryRow = ledger.indexes.itemLedgerEntryByNumber.row(of: number) else { continue }
-      let amount = values[ve.costAmountActual, row].units + values[ve.costAmountExpected, row].units
-      switch values[ve.entryType, row] {
-      case .directCost: own.direct[entryRow] += amount
-      case .indirectCost: own.indirect[entryRow] += amount
-      case .revaluation: own.shares[entryRow].revaluation += amount
-      case .rounding: own.shares[entryRow].rounding += amount
-      case .variance:
-        own.shares[entryRow].variance += amount
-        own.shares[entryRow].addVariance(values[ve.varianceType, row], amount)
-      }
+    for row in ledger.valueEntries.indices {
+      let number = ledger.valueEntries[ve.itemLedgerEntryNo, row]
+      if number != 0 { valueRows[number, default: []].append(row) }
     }
-    return own
+    orders = ProductionOrderCosts.all(ledger)
   }
 
-  /// The shares of every item ledger entry: inbound entries from their own costs (output from
-  /// its order's capacity costs pro-rated by output quantity), outbound entries pushed from the
-  /// inbound entries they applied to, inbound transfer legs from their outbound leg.
-  static func propagate(_ ledger: Ledger, own: OwnCosts, endOrdinal: Int32) -> [Shares] {
-    let ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry, ve = Columns.valueEntry
+  // MARK: Filling
+
+  /// GetValueEntryCostAmts: the entry's value entries up to End; Variance counts its actual
+  /// cost only, everything else actual plus expected.
+  func ownShares(_ row: Int) -> CostShares.Shares {
+    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry
     let entries = ledger.itemLedgerEntries
-    // The production orders' capacity costs and output quantities.
-    var orderCapacity: [UInt32: (capacity: Int64, overhead: Int64)] = [:]
+    var shares = CostShares.Shares()
+    shares.quantity = entries[ile.quantity, row].units
     let values = ledger.valueEntries
-    for row in values.indices
-    where values[ve.itemLedgerEntryNo, row] == 0 && values[ve.orderType, row] == .production {
-      if values[ve.postingDate, row].ordinal > endOrdinal { continue }
-      let a = values[ve.costAmountActual, row].units
-      var record = orderCapacity[values[ve.orderNo, row].raw] ?? (0, 0)
-      if values[ve.entryType, row] == .directCost { record.capacity += a }
-      if values[ve.entryType, row] == .indirectCost { record.overhead += a }
-      orderCapacity[values[ve.orderNo, row].raw] = record
-    }
-    var orderOutput: [UInt32: Int64] = [:]
-    for row in entries.indices where entries[ile.entryType, row] == .output {
-      orderOutput[entries[ile.orderNo, row].raw, default: 0] += entries[ile.quantity, row].units
-    }
-    // Applications of outbound entries, by outbound entry number.
-    var applications: [Int64: [(inbound: Int64, quantity: Int64)]] = [:]
-    for row in ledger.itemApplicationEntries.indices
-    where ledger.itemApplicationEntries[app.outboundItemEntryNo, row] != 0 {
-      applications[ledger.itemApplicationEntries[app.outboundItemEntryNo, row], default: []].append(
-        (
-          ledger.itemApplicationEntries[app.inboundItemEntryNo, row],
-          ledger.itemApplicationEntries[app.quantity, row].units
-        ))
-    }
-    let transferFrom = InventoryValuation.outboundTransferLegRows(ledger)
-    var shares = Array(repeating: Shares(), count: entries.count)
-    let numbers = entries.values(ile.entryNo)
-    let inOrder = zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
-    let order = inOrder ? Array(entries.indices) : entries.indices.sorted { numbers[$0] < numbers[$1] }
-    for row in order {
-      let quantity = entries[ile.quantity, row].units
-      let record = (direct: own.direct[row], indirect: own.indirect[row], shares: own.shares[row])
-      var result = record.shares
-      if quantity > 0 {
-        switch entries[ile.entryType, row] {
-        case .transfer:
-          if let from = transferFrom[row] {
-            result = shares[from].negated()
-          } else {
-            result.material = record.direct
-            result.materialOverhead = record.indirect
-          }
-        case .output:
-          let orderNo = entries[ile.orderNo, row].raw
-          let capacity = orderCapacity[orderNo] ?? (0, 0)
-          let total = max(orderOutput[orderNo] ?? quantity, 1)
-          var prorated = Shares()
-          prorated.capacity = capacity.capacity
-          prorated.capacityOverhead = capacity.overhead
-          var part = Shares()
-          part.add(prorated, numerator: quantity, denominator: total)
-          result.capacity = part.capacity
-          result.capacityOverhead = part.capacityOverhead
-          result.materialOverhead = record.indirect
-          result.material = record.direct - (part.capacity + part.capacityOverhead + part.subcontracted)
-        default:
-          result.material = record.direct
-          result.materialOverhead = record.indirect
-        }
-      } else {
-        result = Shares()
-        for application in applications[entries[ile.entryNo, row]] ?? [] {
-          guard let inboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: application.inbound) else {
-            continue
-          }
-          result.add(
-            shares[inboundRow], numerator: application.quantity,
-            denominator: entries[ile.quantity, inboundRow].units)
+    for valueRow in valueRows[entries[ile.entryNo, row]] ?? []
+    where values[ve.postingDate, valueRow].ordinal <= endOrdinal {
+      let actual = values[ve.costAmountActual, valueRow].units
+      let both = actual + values[ve.costAmountExpected, valueRow].units
+      switch values[ve.entryType, valueRow] {
+      case .directCost: shares.direct += both
+      case .indirectCost: shares.indirect += both
+      case .revaluation: shares.revaluation += both
+      case .rounding: shares.rounding += both
+      case .variance:
+        shares.variance += actual
+        if let index = CostShares.Shares.breakdownIndex(values[ve.varianceType, valueRow]) {
+          shares.varianceBreakdown[index] += both
         }
       }
-      shares[row] = result
     }
+    let type = entries[ile.entryType, row]
+    if type == .output && entries[ile.orderType, row] == .production {
+      let order = orders[entries[ile.orderNo, row].raw] ?? ProductionOrderCosts()
+      let share = { (amount: Int64) in order.share(amount, of: shares.quantity) }
+      shares.capacity = share(order.capacity)
+      shares.capacityOverhead = share(order.capacityOverhead)
+      shares.subcontracted = share(order.subcontracted)
+      shares.materialOverhead = share(order.manufacturingOverhead)
+    } else if type != .assemblyOutput {
+      shares.materialOverhead = shares.indirect
+    }
+    shares.settleMaterial()
     return shares
   }
 
-  /// Remaining quantity of each inbound entry at End: its quantity less what outbound entries
-  /// dated up to End applied.
-  static func remainingQuantities(_ ledger: Ledger, endOrdinal: Int32) -> [Int: Int64] {
+  mutating func insert(_ row: Int) {
+    if rows[row] == nil {
+      let own = ownShares(row)
+      rows[row] = Row(itemLedgerRow: row, own: own, new: own)
+    }
+  }
+
+  func date(_ row: Int) -> Int32 {
+    ledger.itemLedgerEntries[Columns.itemLedgerEntry.postingDate, row].ordinal
+  }
+
+  /// CalcRemainingQty for every entry, then the forwarding of each inbound entry's shares to
+  /// the outbound entries applied to it.
+  mutating func forward() {
     let ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
-    var applied: [Int64: Int64] = [:]
+    let entries = ledger.itemLedgerEntries
     let apps = ledger.itemApplicationEntries
-    for row in apps.indices
-    where apps[app.outboundItemEntryNo, row] != 0 && apps[app.postingDate, row].ordinal <= endOrdinal {
-      applied[apps[app.inboundItemEntryNo, row], default: 0] += apps[app.quantity, row].units
+    let transferShares = options.mode == .sales
+    for row in entryRows {
+      let number = entries[ile.entryNo, row]
+      let positive = entries[ile.quantity, row].units > 0
+      if positive && rows[row] != nil { continue }
+      if positive, !appliedFrom.contains(number), let applications = appliedOutbound[number],
+        !applications.isEmpty
+      {
+        guard date(row) <= endOrdinal else { continue }
+        insert(row)
+        var appliedQuantity: Int64 = 0
+        for application in applications {
+          guard
+            let to = ledger.indexes.itemLedgerEntryByNumber.row(
+              of: apps[app.outboundItemEntryNo, application])
+          else { continue }
+          insert(to)
+          guard date(to) <= endOrdinal, let from = rows[row], var target = rows[to] else { continue }
+          let quantity = apps[app.quantity, application].units
+          appliedQuantity += quantity
+          target.new.quantity -= quantity
+          // c = applied quantity ÷ the inbound entry's quantity (negative: the outbound side).
+          Self.updateCosts(
+            &target.new, from: from.new, quantity, from.own.quantity, revaluation: transferShares)
+          if options.mode != .sales {
+            Self.updateCosts(
+              &target.new, from: from.new, -quantity, from.own.quantity, revaluation: transferShares,
+              direct: true)
+          }
+          rows[to] = target
+        }
+        if options.mode == .inventory, var from = rows[row], from.own.quantity != 0 {
+          // The inbound entry keeps the part still on hand; its revaluation is not scaled.
+          let whole = from.own.quantity
+          let left = whole + appliedQuantity
+          let revaluation = from.new.revaluation
+          from.new.scale { CostShareBuffer.prorate($0, left, whole) }
+          from.new.quantity = left
+          from.new.revaluation = revaluation
+          rows[row] = from
+        }
+        continue
+      }
+      if date(row) <= endOrdinal { insert(row) }
     }
-    var result: [Int: Int64] = [:]
-    for row in ledger.itemLedgerEntries.indices where ledger.itemLedgerEntries[ile.quantity, row].units > 0 {
-      result[row] =
-        ledger.itemLedgerEntries[ile.quantity, row].units
-        + (applied[ledger.itemLedgerEntries[ile.entryNo, row]] ?? 0)
+  }
+
+  /// UpdateCosts: the target takes `quantity ÷ whole` of the source's shares; its Direct Cost
+  /// gives up as much of the source's non-direct cost (unless `direct`, the reversal, which
+  /// moves every field, Direct Cost included), and Material is settled again.
+  static func updateCosts(
+    _ target: inout CostShares.Shares, from source: CostShares.Shares, _ quantity: Int64, _ whole: Int64,
+    revaluation: Bool, direct: Bool = false
+  ) {
+    func part(_ value: Int64) -> Int64 { prorate(value, quantity, whole) }
+    target.indirect += part(source.indirect)
+    target.rounding += part(source.rounding)
+    target.variance += part(source.variance)
+    for index in target.varianceBreakdown.indices {
+      target.varianceBreakdown[index] += part(source.varianceBreakdown[index])
     }
+    target.capacity += part(source.capacity)
+    target.capacityOverhead += part(source.capacityOverhead)
+    target.materialOverhead += part(source.materialOverhead)
+    target.subcontracted += part(source.subcontracted)
+    if revaluation { target.revaluation += part(source.revaluation) }
+    if direct {
+      target.direct += part(source.direct)
+    } else {
+      target.direct -= part(
+        source.indirect + (revaluation ? source.revaluation : 0) + source.variance + source.rounding)
+    }
+    target.settleMaterial()
+  }
+
+  /// `value × part ÷ whole`, rounded half away from zero in units (10⁻⁵), 128-bit exact.
+  static func prorate(_ value: Int64, _ part: Int64, _ whole: Int64) -> Int64 {
+    guard whole != 0 else { return 0 }
+    let product = Int128(value) * Int128(part)
+    let divisor = Int128(whole)
+    var quotient = product / divisor
+    let remainder = product % divisor
+    if 2 * (remainder < 0 ? -remainder : remainder) >= (divisor < 0 ? -divisor : divisor) {
+      quotient += (product < 0) != (divisor < 0) ? -1 : 1
+    }
+    return Int64(clamping: quotient)
+  }
+
+  // MARK: Printing
+
+  /// The rows of the mode, grouped per item or order, as report lines.
+  func printed() -> [CostShares.Line] {
+    switch options.mode {
+    case .sales, .inventory: return perItem()
+    case .wip: return perOrder()
+    }
+  }
+
+  func perItem() -> [CostShares.Line] {
+    let ile = Columns.itemLedgerEntry
+    let entries = ledger.itemLedgerEntries
+    var groups: [UInt32: [(Int, CostShares.Shares)]] = [:]
+    for row in entryRows {
+      guard let buffered = rows[row], date(row) <= endOrdinal else { continue }
+      var shares = buffered.new
+      switch options.mode {
+      case .sales:
+        guard entries[ile.entryType, row] == .sale, date(row) >= startOrdinal else { continue }
+        shares.revaluation -= buffered.own.revaluation
+        shares.quantity = buffered.own.quantity
+      default:
+        guard shares.quantity != 0 else { continue }
+      }
+      groups[entries[ile.itemNo, row].raw, default: []].append((row, shares))
+    }
+    let item = Columns.item
+    let postingGroupOf = Dictionary(
+      ledger.items.indices.map {
+        (ledger.items[item.no, $0].raw, ledger.items[item.inventoryPostingGroup, $0])
+      },
+      uniquingKeysWith: { first, _ in first })
+    let order = groups.keys.sorted { a, b in
+      let (ga, gb) = (ledger.string(postingGroupOf[a] ?? .blank), ledger.string(postingGroupOf[b] ?? .blank))
+      if ga != gb { return ga.utf8.lexicographicallyPrecedes(gb.utf8) }
+      return ledger.string(StringID(raw: a)).utf8.lexicographicallyPrecedes(
+        ledger.string(StringID(raw: b)).utf8)
+    }
+    return lines(
+      order.map { key in
+        let id = StringID(raw: key)
+        return (id, ledger.itemDescriptionID(id), groups[key] ?? [])
+      })
+  }
+
+  func perOrder() -> [CostShares.Line] {
+    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry, po = Columns.productionOrder
+    let entries = ledger.itemLedgerEntries
+    var byOrder: [UInt32: [(Int, CostShares.Shares, Int)]] = [:]
+    for row in entryRows {
+      guard let buffered = rows[row], date(row) <= endOrdinal,
+        entries[ile.orderType, row] == .production
+      else { continue }
+      var shares = buffered.new
+      // The order's own variances drop out of WIP.
+      shares.variance -= buffered.own.variance
+      for index in shares.varianceBreakdown.indices {
+        shares.varianceBreakdown[index] -= buffered.own.varianceBreakdown[index]
+      }
+      byOrder[entries[ile.orderNo, row].raw, default: []].append(
+        (row, shares, Int(entries[ile.entryType, row].rawValue)))
+    }
+    // Capacity rows (InsertCapLedgEntryCostShare), Start..End, every field negated.
+    let values = ledger.valueEntries
+    for row in values.indices
+    where values[ve.itemLedgerEntryType, row] == .blank && values[ve.orderType, row] == .production {
+      let date = values[ve.postingDate, row].ordinal
+      guard date >= startOrdinal, date <= endOrdinal else { continue }
+      var shares = CostShares.Shares()
+      let amount = values[ve.costAmountActual, row].units + values[ve.costAmountExpected, row].units
+      shares.quantity = values[ve.valuedQuantity, row].units
+      switch values[ve.entryType, row] {
+      case .directCost:
+        shares.direct = amount
+        if ProductionOrderCosts.isSubcontracting(ledger, row) {
+          shares.subcontracted = amount
+        } else {
+          shares.capacity = amount
+        }
+      case .indirectCost:
+        shares.indirect = amount
+        shares.capacityOverhead = amount
+      default: continue
+      }
+      byOrder[values[ve.orderNo, row].raw, default: []].append((-1 - row, shares.negated(), 99))
+    }
+    let orderRows = WIPValuation.inKeyOrder(
+      ledger,
+      ledger.productionOrders.indices.filter { byOrder[ledger.productionOrders[po.no, $0].raw] != nil })
+    return lines(
+      orderRows.map { orderRow in
+        let order = ledger.productionOrders[po.no, orderRow]
+        // Key order: consumption, output, then capacity; the first row carries the order quantity.
+        var members = (byOrder[order.raw] ?? []).sorted { ($0.2, $0.0) < ($1.2, $1.0) }.map { ($0.0, $0.1) }
+        if !members.isEmpty { members[0].1.quantity = ledger.productionOrders[po.quantity, orderRow].units }
+        return (order, ledger.productionOrders[po.description, orderRow], members)
+      })
+  }
+
+  /// Group lines (with their entry lines first under Show Details) and the total.
+  func lines(_ groups: [(StringID, StringID, [(Int, CostShares.Shares)])]) -> [CostShares.Line] {
+    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry
+    var result: [CostShares.Line] = []
+    var total = CostShares.Shares()
+    for (number, description, members) in groups {
+      var sum = CostShares.Shares()
+      for (row, shares) in members {
+        sum.add(shares)
+        guard options.details else { continue }
+        let kind: CostShares.Line.Kind
+        if row >= 0 {
+          kind = .entry(
+            entryNo: ledger.itemLedgerEntries[ile.entryNo, row],
+            documentNo: ledger.itemLedgerEntries[ile.documentNo, row])
+        } else {
+          let valueRow = -1 - row
+          kind = .entry(
+            entryNo: ledger.valueEntries[ve.entryNo, valueRow],
+            documentNo: ledger.valueEntries[ve.documentNo, valueRow])
+        }
+        result.append(CostShares.Line(kind: kind, number: number, description: description, shares: shares))
+      }
+      result.append(CostShares.Line(kind: .group, number: number, description: description, shares: sum))
+      total.add(sum)
+    }
+    result.append(CostShares.Line(kind: .total, number: nil, shares: total))
     return result
   }
 }
 
-extension InventoryValuation {
-  /// For each inbound transfer leg (row), the row of the outbound leg it came from.
-  static func outboundTransferLegRows(_ ledger: Ledger) -> [Int: Int] {
-    let ile = Columns.itemLedgerEntry
-    let entries = ledger.itemLedgerEntries
-    var outbound: [[UInt32]: Int] = [:]
-    for row in entries.indices
-    where entries[ile.entryType, row] == .transfer && entries[ile.quantity, row].isNegative {
-      let order = entries[ile.orderNo, row].isBlank ? entries[ile.documentNo, row] : entries[ile.orderNo, row]
-      outbound[[entries[ile.itemNo, row].raw, order.raw]] = row
+/// A production order's single-level costs over all dates (CalcActualUsageCosts of codeunit
+/// 5896): consumption, capacity direct and overhead cost, subcontracting, manufacturing
+/// overhead, and its output quantity — what each output entry takes its share of.
+struct ProductionOrderCosts {
+  var material: Int64 = 0
+  var capacity: Int64 = 0
+  var capacityOverhead: Int64 = 0
+  var subcontracted: Int64 = 0
+  var manufacturingOverhead: Int64 = 0
+  var outputQuantity: Int64 = 0
+
+  /// Every production order's costs, in one pass over the value entries.
+  static func all(_ ledger: Ledger) -> [UInt32: ProductionOrderCosts] {
+    let ve = Columns.valueEntry, po = Columns.productionOrder, item = Columns.item
+    let values = ledger.valueEntries
+    var result: [UInt32: ProductionOrderCosts] = [:]
+    for row in values.indices where values[ve.orderType, row] == .production {
+      let actual = values[ve.costAmountActual, row].units
+      var costs = result[values[ve.orderNo, row].raw] ?? ProductionOrderCosts()
+      switch (values[ve.itemLedgerEntryType, row], values[ve.entryType, row]) {
+      case (.consumption, _): costs.material -= actual
+      case (.blank, .directCost):
+        if isSubcontracting(ledger, row) { costs.subcontracted += actual } else { costs.capacity += actual }
+      case (.blank, .indirectCost): costs.capacityOverhead += actual
+      case (.output, _): costs.outputQuantity += values[ve.itemLedgerEntryQuantity, row].units
+      default: break
+      }
+      result[values[ve.orderNo, row].raw] = costs
     }
-    var legs: [Int: Int] = [:]
-    for row in entries.indices
-    where entries[ile.entryType, row] == .transfer && !entries[ile.quantity, row].isNegative {
-      let order = entries[ile.orderNo, row].isBlank ? entries[ile.documentNo, row] : entries[ile.orderNo, row]
-      if let from = outbound[[entries[ile.itemNo, row].raw, order.raw]] { legs[row] = from }
+    var itemRow: [UInt32: Int] = [:]
+    for row in ledger.items.indices { itemRow[ledger.items[item.no, row].raw] = row }
+    // Mfg. overhead: (material + capacity + subcontracted + capacity overhead) × Indirect Cost %
+    // + Overhead Rate × output quantity, of the produced item.
+    for row in ledger.productionOrders.indices {
+      let order = ledger.productionOrders[po.no, row].raw
+      guard var costs = result[order], let produced = itemRow[ledger.productionOrders[po.sourceNo, row].raw]
+      else { continue }
+      let percent = ledger.items[item.indirectCostPercent, produced].units
+      let rate = ledger.items[item.overheadRate, produced].units
+      let base = costs.material + costs.capacity + costs.subcontracted + costs.capacityOverhead
+      costs.manufacturingOverhead =
+        CostShareBuffer.prorate(base, percent, 100 * ExactDecimal.unitsPerOne)
+        + CostShareBuffer.prorate(rate, costs.outputQuantity, ExactDecimal.unitsPerOne)
+      result[order] = costs
     }
-    return legs
+    return result
+  }
+
+  /// The part of an order cost an output entry of `quantity` takes (all of it without output).
+  func share(_ amount: Int64, of quantity: Int64) -> Int64 {
+    outputQuantity == 0 ? amount : CostShareBuffer.prorate(amount, quantity, outputQuantity)
+  }
+
+  /// A capacity value entry from a subcontractor's invoice (the snapshot has no capacity ledger
+  /// entry and its Subcontracting flag: the vendor source tells it).
+  static func isSubcontracting(_ ledger: Ledger, _ row: Int) -> Bool {
+    ledger.string(ledger.valueEntries[Columns.valueEntry.sourceType, row]) == "Vendor"
   }
 }
 
@@ -353,11 +534,5 @@ extension Ledger {
     let c = Columns.item
     guard let row = items.ids(c.no).firstIndex(of: item.raw) else { return .blank }
     return items[c.description, row]
-  }
-
-  func orderDescription(_ order: StringID) -> StringID {
-    let c = Columns.productionOrder
-    guard let row = productionOrders.ids(c.no).firstIndex(of: order.raw) else { return .blank }
-    return productionOrders[c.description, row]
   }
 }

@@ -21,123 +21,176 @@ public struct CostSpecification: Sendable {
 
   public struct Line: Sendable {
     public var item: StringID
+    /// Σ remaining quantity at the valuation date (signed).
     public var quantity = ExactDecimal.zero
-    /// Per bucket, in `buckets` order.
-    public var amounts = Array(repeating: ExactDecimal.zero, count: 5)
+    /// Per bucket, in `buckets` order, at full precision (units of 10⁻¹² of the currency):
+    /// BC keeps Decimal precision until it prints.
+    public var preciseAmounts = Array(repeating: Int128(0), count: 5)
+    /// Per bucket: the item has value entries of that type (BC prints only those buckets).
+    public var hasEntries = Array(repeating: false, count: 5)
 
-    public var total: ExactDecimal { ExactDecimal(units: amounts.reduce(0) { $0 + $1.units }) }
+    public var preciseTotal: Int128 { preciseAmounts.reduce(0, +) }
 
-    /// Amount ÷ |quantity| to five decimals (zero when nothing remains).
-    public func costPerUnit(_ amount: ExactDecimal) -> ExactDecimal {
-      CostSpecification.divide(amount.units, by: quantity.units)
+    /// A bucket's amount rounded to the amount decimals.
+    public func amount(_ bucket: Int, decimals: Int) -> ExactDecimal {
+      CostSpecification.rounded(preciseAmounts[bucket], decimals: decimals)
     }
+    public func total(decimals: Int) -> ExactDecimal {
+      CostSpecification.rounded(preciseTotal, decimals: decimals)
+    }
+
+    /// CalcAvgCost: the unrounded amount ÷ |Σ remaining|, to five decimals (0 when nothing
+    /// remains). The total's cost per unit is the sum of the buckets' (unrounded) ones.
+    public func costPerUnit(_ bucket: Int) -> ExactDecimal {
+      CostSpecification.perUnit(preciseAmounts[bucket], quantity.units)
+    }
+    public var totalCostPerUnit: ExactDecimal { CostSpecification.perUnit(preciseTotal, quantity.units) }
   }
 
   public let options: Options
+  /// One line per item with an item ledger entry up to the valuation date, by item number.
   public let lines: [Line]
 
+  /// Report 5801's Integer.OnAfterGetRecord: per item ledger entry of the item up to the
+  /// valuation date (drop shipments left out) CalcRemainingQty, CalcUnitCost per value entry
+  /// type, and the bucket amount = unit cost × |remaining quantity| (average cost: the raw sum).
   public init(_ ledger: Ledger, _ options: Options) {
     self.options = options
-    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry, app = Columns.itemApplicationEntry,
-      item = Columns.item
+    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry, item = Columns.item
     let entries = ledger.itemLedgerEntries
-    let valuation = options.valuationDate.closingDate.ordinal
+    let valuation = options.valuationDate.ordinal
     var methodOf: [UInt32: CostingMethod] = [:]
     var inventoryItem: Set<UInt32> = []
     for row in ledger.items.indices {
       methodOf[ledger.items[item.no, row].raw] = ledger.items[item.costingMethod, row]
       if ledger.items[item.type, row] == .inventory { inventoryItem.insert(ledger.items[item.no, row].raw) }
     }
-    // Application quantities dated up to the valuation date, per inbound and per outbound entry.
-    var appliedToInbound: [Int64: Int64] = [:]
-    var appliedFromOutbound: [Int64: Int64] = [:]
-    let apps = ledger.itemApplicationEntries
-    for row in apps.indices where apps[app.outboundItemEntryNo, row] != 0 {
-      if apps[app.postingDate, row].ordinal > valuation { continue }
-      let quantity = apps[app.quantity, row].units
-      appliedToInbound[apps[app.inboundItemEntryNo, row], default: 0] += quantity
-      appliedFromOutbound[apps[app.outboundItemEntryNo, row], default: 0] += quantity
-    }
-    // Value entry amounts per item ledger entry and bucket, dated up to the valuation date.
-    var sums: [Int64: [Int64]] = [:]
-    var partialQuantity: [Int64: Int64] = [:]
+    let locationAllowed = { (id: StringID) in options.locations?.matches(ledger.string(id)) ?? true }
+    let remaining = RemainingQuantities(ledger, valuation: valuation)
+    // Value entries per item ledger entry, dated up to the valuation date, in their location.
+    var valueRows: [Int64: [Int]] = [:]
     for row in ledger.valueEntries.indices {
       let number = ledger.valueEntries[ve.itemLedgerEntryNo, row]
       if number == 0 || ledger.valueEntries[ve.postingDate, row].ordinal > valuation { continue }
-      guard let bucket = CostSpecification.buckets.firstIndex(of: ledger.valueEntries[ve.entryType, row])
-      else { continue }
-      sums[number, default: [0, 0, 0, 0, 0]][bucket] +=
-        ledger.valueEntries[ve.costAmountActual, row].units
-        + ledger.valueEntries[ve.costAmountExpected, row].units
-      if ledger.valueEntries[ve.partialRevaluation, row] {
-        partialQuantity[number] =
-          ledger.valueEntries[ve.valuedQuantity, row].units.magnitude > 0
-          ? Int64(ledger.valueEntries[ve.valuedQuantity, row].units.magnitude) : nil
-      }
+      if !locationAllowed(ledger.valueEntries[ve.locationCode, row]) { continue }
+      valueRows[number, default: []].append(row)
     }
+    // 10⁷ fine units per amount unit: 10⁻¹² of the currency.
+    let fine = Int128(10_000_000)
     var perItem: [UInt32: Line] = [:]
     for row in entries.indices {
       if entries[ile.postingDate, row].ordinal > valuation || entries[ile.dropShipment, row] { continue }
       let itemID = entries[ile.itemNo, row]
       guard inventoryItem.contains(itemID.raw) else { continue }
       if let filter = options.items, !filter.matches(ledger.string(itemID)) { continue }
-      if let filter = options.locations, !filter.matches(ledger.string(entries[ile.locationCode, row])) {
-        continue
-      }
+      if !locationAllowed(entries[ile.locationCode, row]) { continue }
       let number = entries[ile.entryNo, row]
       let quantity = entries[ile.quantity, row].units
-      let remaining =
-        quantity > 0
-        ? quantity + (appliedToInbound[number] ?? 0) : quantity - (appliedFromOutbound[number] ?? 0)
+      let left = remaining.at(row)
       var line = perItem[itemID.raw] ?? Line(item: itemID)
-      line.quantity = ExactDecimal(units: line.quantity.units + remaining)
+      line.quantity = ExactDecimal(units: line.quantity.units + left)
       let average = methodOf[itemID.raw] == .average
-      for (bucket, sum) in (sums[number] ?? [0, 0, 0, 0, 0]).enumerated() where sum != 0 {
-        let amount: Int64
+      for valueRow in valueRows[number] ?? [] {
+        guard
+          let bucket = CostSpecification.buckets.firstIndex(of: ledger.valueEntries[ve.entryType, valueRow])
+        else { continue }
+        line.hasEntries[bucket] = true
+        let amount =
+          Int128(ledger.valueEntries[ve.costAmountActual, valueRow].units)
+          + Int128(ledger.valueEntries[ve.costAmountExpected, valueRow].units)
         if average {
-          amount = sum  // average cost: the raw sum
+          line.preciseAmounts[bucket] += amount * fine
         } else {
-          // Unit cost × |remaining|, rounded to the amount precision.
-          let base =
-            bucket == 1 ? (partialQuantity[number] ?? quantity.magnitude.int64) : quantity.magnitude.int64
-          amount = CostSpecification.prorate(
-            sum, remaining.magnitude.int64, base, decimals: ledger.amountDecimals)
+          // SumUnitCost divides each entry by its own quantity: the valued quantity of a partial
+          // revaluation, else the item ledger entry's; the unit cost × |remaining|.
+          let divisor =
+            ledger.valueEntries[ve.partialRevaluation, valueRow]
+            ? ledger.valueEntries[ve.valuedQuantity, valueRow].units : quantity
+          line.preciseAmounts[bucket] += CostSpecification.scaled(
+            amount * Int128(left.magnitude) * fine, by: Int128(divisor.magnitude))
         }
-        line.amounts[bucket] = ExactDecimal(units: line.amounts[bucket].units + amount)
       }
       perItem[itemID.raw] = line
     }
-    lines = perItem.values.filter { !$0.quantity.isZero || $0.amounts.contains { !$0.isZero } }.sorted {
+    lines = perItem.values.sorted {
       ledger.string($0.item).utf8.lexicographicallyPrecedes(ledger.string($1.item).utf8)
     }
   }
 
-  /// `sum × part ÷ whole`, rounded half away from zero to `decimals`, exactly (128-bit).
-  static func prorate(_ sum: Int64, _ part: Int64, _ whole: Int64, decimals: Int) -> Int64 {
-    guard whole != 0 else { return 0 }
-    let step = Int128(
-      ExactDecimal.powersOfTen[ExactDecimal.scale - min(max(decimals, 0), ExactDecimal.scale)])
-    let numerator = Int128(sum) * Int128(part)
-    let denominator = Int128(whole) * step
-    var quotient = numerator / denominator
-    let remainder = numerator % denominator
-    if 2 * (remainder < 0 ? -remainder : remainder) >= denominator { quotient += numerator < 0 ? -1 : 1 }
-    return Int64(quotient * step)
+  /// `value ÷ divisor`, rounded half away from zero; 0 for a zero divisor (BC stops with a
+  /// division by zero there).
+  static func scaled(_ value: Int128, by divisor: Int128) -> Int128 {
+    guard divisor != 0 else { return 0 }
+    var quotient = value / divisor
+    let remainder = value % divisor
+    if 2 * (remainder < 0 ? -remainder : remainder) >= divisor { quotient += value < 0 ? -1 : 1 }
+    return quotient
   }
 
-  /// `amount ÷ |quantity|` to five decimals, rounded half away from zero.
-  static func divide(_ amount: Int64, by quantity: Int64) -> ExactDecimal {
+  /// Fine units (10⁻¹²) rounded half away from zero to `decimals`.
+  static func rounded(_ precise: Int128, decimals: Int) -> ExactDecimal {
+    let step = Int128(
+      ExactDecimal.powersOfTen[ExactDecimal.scale - min(max(decimals, 0), ExactDecimal.scale)])
+    let fineStep = step * 10_000_000
+    return ExactDecimal(units: Int64(clamping: scaled(precise, by: fineStep) * step))
+  }
+
+  /// Fine money ÷ |quantity units|, as a unit cost in 10⁻⁵: fine × 10⁻¹² / (q × 10⁻⁵) × 10⁵.
+  static func perUnit(_ precise: Int128, _ quantity: Int64) -> ExactDecimal {
     guard quantity != 0 else { return .zero }
-    // amount units / quantity units = value per one unit, times the scale for units.
-    let numerator = Int128(amount) * Int128(ExactDecimal.unitsPerOne)
-    let denominator = Int128(quantity.magnitude.int64)
-    var quotient = numerator / denominator
-    let remainder = numerator % denominator
-    if 2 * (remainder < 0 ? -remainder : remainder) >= denominator { quotient += numerator < 0 ? -1 : 1 }
-    return ExactDecimal(units: Int64(clamping: quotient))
+    return ExactDecimal(units: Int64(clamping: scaled(precise, by: Int128(quantity.magnitude) * 100)))
   }
 }
 
-extension UInt64 {
-  var int64: Int64 { Int64(clamping: self) }
+/// CalcRemainingQty and SumQty of report 5801: an entry's quantity at the valuation date, from
+/// the item application entries dated up to it. An inbound entry adds the rows that apply it to
+/// outbound entries; an outbound entry adds back only the rows it made itself (Item Ledger Entry
+/// No. = the entry). A row counts only when the other entry's quantity has the row's sign
+/// (so an inbound transfer leg's own row against its shipment, or a return's applies-from row,
+/// is not counted twice) and that entry is dated up to the valuation date too.
+struct RemainingQuantities {
+  private let ledger: Ledger
+  private let valuation: Int32
+  /// Per entry number: (the other entry's number, the quantity it adds).
+  private var rows: [Int64: [(other: Int64, quantity: Int64)]] = [:]
+
+  init(_ ledger: Ledger, valuation: Int32) {
+    self.ledger = ledger
+    self.valuation = valuation
+    let app = Columns.itemApplicationEntry, ile = Columns.itemLedgerEntry
+    let apps = ledger.itemApplicationEntries
+    for row in apps.indices where apps[app.postingDate, row].ordinal <= valuation {
+      let inbound = apps[app.inboundItemEntryNo, row], outbound = apps[app.outboundItemEntryNo, row]
+      guard outbound != 0 else { continue }
+      let quantity = apps[app.quantity, row].units
+      // Which side the row belongs to depends on the entry being valued: an inbound entry
+      // reads the rows naming it as inbound; an outbound one those it created itself.
+      if let inboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: inbound),
+        ledger.itemLedgerEntries[ile.quantity, inboundRow].units > 0
+      {
+        rows[inbound, default: []].append((outbound, quantity))
+      }
+      if apps[app.itemLedgerEntryNo, row] == outbound,
+        let outboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: outbound),
+        ledger.itemLedgerEntries[ile.quantity, outboundRow].units <= 0
+      {
+        rows[outbound, default: []].append((inbound, -quantity))
+      }
+    }
+  }
+
+  /// The remaining quantity of the item ledger entry in `row`.
+  func at(_ row: Int) -> Int64 {
+    let ile = Columns.itemLedgerEntry
+    let entries = ledger.itemLedgerEntries
+    var remaining = entries[ile.quantity, row].units
+    for (other, quantity) in rows[entries[ile.entryNo, row]] ?? [] {
+      guard let otherRow = ledger.indexes.itemLedgerEntryByNumber.row(of: other) else { continue }
+      let otherQuantity = entries[ile.quantity, otherRow].units
+      if (otherQuantity < 0) != (quantity < 0) && otherQuantity != 0 && quantity != 0 { continue }
+      if entries[ile.postingDate, otherRow].ordinal > valuation { continue }
+      remaining += quantity
+    }
+    return remaining
+  }
 }

@@ -51,12 +51,21 @@ public struct InventoryValuation: Sendable {
     public var increases = Position()
     public var decreases = Position()
     public var closing = Position()
+    /// Σ Cost Posted to G/L (BC's InvCostPostedToGL, the item row's column).
     public var costPostedToGL = ExactDecimal.zero
+    /// Σ Expected Cost Posted to G/L (BC's ExpCostPostedToGL).
+    public var expectedCostPostedToGL = ExactDecimal.zero
 
-    /// The docs' check: the closing value should equal the cost posted to G/L (with expected
-    /// cost included when expected cost is posted to G/L).
+    /// Cost Posted to G/L with expected cost included (the Expected Cost Included row's column).
+    public var costPostedToGLWithExpected: ExactDecimal {
+      ExactDecimal(units: costPostedToGL.units + expectedCostPostedToGL.units)
+    }
+
+    /// The docs' check: the closing value should equal the cost posted to G/L (both with
+    /// expected cost included when expected cost is posted to G/L).
     public func hasUnpostedCost(expectedCostPosting: Bool) -> Bool {
-      (expectedCostPosting ? closing.valueWithExpected : closing.value) != costPostedToGL
+      expectedCostPosting
+        ? closing.valueWithExpected != costPostedToGLWithExpected : closing.value != costPostedToGL
     }
   }
 
@@ -65,11 +74,17 @@ public struct InventoryValuation: Sendable {
   /// total last.
   public let lines: [Line]
 
+  /// Report 1001's Item.OnAfterGetRecord → CalculateItem: the value entries of each inventory
+  /// item (the location filter applied to the entry's Location Code) up to End, summed with
+  /// AssignAmounts into the opening (everything before Start, capacity and resource entries
+  /// included), the increases and decreases by item ledger entry type (capacity and resource
+  /// entries in the period count nowhere), transfers by their application, and Cost Posted to
+  /// G/L over all of them.
   public init(_ ledger: Ledger, _ options: Options) {
     self.options = options
     let ve = Columns.valueEntry, item = Columns.item
     let table = ledger.valueEntries
-    // Items that take part, by posting group.
+    // Items that take part, by posting group (`where(Type = const(Inventory))`).
     var groupOfItem: [UInt32: StringID] = [:]
     for row in ledger.items.indices where ledger.items[item.type, row] == .inventory {
       let number = ledger.items[item.no, row]
@@ -79,61 +94,99 @@ public struct InventoryValuation: Sendable {
       groupOfItem[number.raw] = group
     }
     let locationAllowed = { (id: StringID) in options.locations?.matches(ledger.string(id)) ?? true }
-    let outboundTransferLegs = InventoryValuation.outboundTransferLegs(ledger)
+    let transfers = TransferDirection(ledger, locationAllowed: locationAllowed)
     let startOrdinal = options.start?.ordinal ?? Int32.min
-    let endOrdinal = options.end.closingDate.ordinal
-    var perItem: [UInt32: Line] = [:]
+    let endOrdinal = options.end.ordinal
+    struct Accumulator {
+      var line: Line
+      /// Raw Σ Cost Amount (Expected) of the opening, the increases and the decreases, before
+      /// the invoiced value is added: what the empty-line test looks at.
+      var openingExpected: Int64 = 0
+      var increasesExpected: Int64 = 0
+      var decreasesExpected: Int64 = 0
+      /// Entries in Start..End exist (HasEntriesWithinDateRange).
+      var hasPeriodEntries = false
+    }
+    var perItem: [UInt32: Accumulator] = [:]
     for row in table.indices {
       let itemID = table[ve.itemNo, row]
-      guard let group = groupOfItem[itemID.raw] else { continue }
-      let ile = table[ve.itemLedgerEntryType, row]
-      if ile == .blank { continue }  // capacity cost is WIP, not inventory
-      let location = table[ve.locationCode, row]
-      if !locationAllowed(location) { continue }
+      guard let group = groupOfItem[itemID.raw], locationAllowed(table[ve.locationCode, row]) else {
+        continue
+      }
       let date = table[ve.postingDate, row].ordinal
       if date > endOrdinal { continue }
-      var line = perItem[itemID.raw] ?? Line(item: itemID, postingGroup: group)
-      line.costPostedToGL = ExactDecimal(
-        units: line.costPostedToGL.units + table[ve.costPostedToGL, row].units
-          + table[ve.expectedCostPostedToGL, row].units)
+      var entry = perItem[itemID.raw] ?? Accumulator(line: Line(item: itemID, postingGroup: group))
+      entry.line.costPostedToGL = ExactDecimal(
+        units: entry.line.costPostedToGL.units + table[ve.costPostedToGL, row].units)
+      entry.line.expectedCostPostedToGL = ExactDecimal(
+        units: entry.line.expectedCostPostedToGL.units + table[ve.expectedCostPostedToGL, row].units)
       let actual = table[ve.costAmountActual, row]
+      let expected = table[ve.costAmountExpected, row].units
       let position = Position(
         quantity: table[ve.invoicedQuantity, row], value: actual,
         quantityWithExpected: table[ve.itemLedgerEntryQuantity, row],
-        valueWithExpected: ExactDecimal(units: actual.units + table[ve.costAmountExpected, row].units))
+        valueWithExpected: ExactDecimal(units: actual.units + expected))
+      let ile = table[ve.itemLedgerEntryType, row]
       if date < startOrdinal {
-        line.opening.add(position)
+        entry.line.opening.add(position)
+        entry.openingExpected += expected
       } else {
+        entry.hasPeriodEntries = true
         switch ile {
         case .purchase, .positiveAdjmt, .output, .assemblyOutput:
-          line.increases.add(position)
+          entry.line.increases.add(position)
+          entry.increasesExpected += expected
         case .sale, .negativeAdjmt, .consumption, .assemblyConsumption:
-          line.decreases.add(position, sign: -1)
+          entry.line.decreases.add(position, sign: -1)
+          entry.decreasesExpected += expected
         case .transfer:
-          // A transfer counts as a decrease (with its sign) when it goes out, or when the
-          // outbound leg it came from is inside the same filters; else it is an increase.
-          let fromInside =
-            outboundTransferLegs[table[ve.itemLedgerEntryNo, row]].map { locationAllowed($0) } ?? false
-          if table[ve.valuedQuantity, row].isNegative || fromInside {
-            line.decreases.add(position, sign: -1)
+          // A transfer goes out, or comes from an outbound leg inside the same filters (then
+          // the two net to zero in Decreases): a decrease; else an increase.
+          if table[ve.valuedQuantity, row].isNegative
+            || transfers.outboundLegInside(table[ve.itemLedgerEntryNo, row])
+          {
+            entry.line.decreases.add(position, sign: -1)
+            entry.decreasesExpected += expected
           } else {
-            line.increases.add(position)
+            entry.line.increases.add(position)
+            entry.increasesExpected += expected
           }
         case .blank:
-          break
+          break  // capacity and resource entries: only the opening and Cost Posted to G/L
         }
       }
-      perItem[itemID.raw] = line
+      perItem[itemID.raw] = entry
     }
-    var itemLines = perItem.values.map { line -> Line in
-      var line = line
+    var itemLines: [Line] = []
+    for entry in perItem.values {
+      // IsEmptyLine: the invoiced figures of the opening and (when the period has entries) of
+      // the increases and decreases, and with Include Expected Cost the expected ones too —
+      // never Cost Posted to G/L.
+      let sums = entry.line
+      var empty = true
+      if options.start != nil {
+        empty = empty && sums.opening.value.isZero && sums.opening.quantity.isZero
+        if options.includeExpected {
+          empty = empty && entry.openingExpected == 0 && sums.opening.quantityWithExpected.isZero
+        }
+      }
+      if entry.hasPeriodEntries {
+        empty =
+          empty && sums.increases.value.isZero && sums.increases.quantity.isZero
+          && sums.decreases.value.isZero
+          && sums.decreases.quantity.isZero
+        if options.includeExpected {
+          empty =
+            empty && entry.increasesExpected == 0 && entry.decreasesExpected == 0
+            && sums.increases.quantityWithExpected.isZero && sums.decreases.quantityWithExpected.isZero
+        }
+      }
+      if empty { continue }
+      var line = entry.line
       line.closing = line.opening
       line.closing.add(line.increases)
       line.closing.add(line.decreases, sign: -1)
-      return line
-    }
-    itemLines.removeAll {
-      $0.opening.isZero && $0.increases.isZero && $0.decreases.isZero && $0.costPostedToGL.isZero
+      itemLines.append(line)
     }
     itemLines.sort {
       let (a, b) = (ledger.string($0.postingGroup), ledger.string($1.postingGroup))
@@ -165,17 +218,46 @@ public struct InventoryValuation: Sendable {
     total.decreases.add(line.decreases)
     total.closing.add(line.closing)
     total.costPostedToGL = ExactDecimal(units: total.costPostedToGL.units + line.costPostedToGL.units)
+    total.expectedCostPostedToGL = ExactDecimal(
+      units: total.expectedCostPostedToGL.units + line.expectedCostPostedToGL.units)
+  }
+}
+
+/// How report 1001 tells a transfer's inbound leg from an outbound one (GetOutboundItemEntry):
+/// the first Item Application Entry of the leg's item ledger entry names an Outbound Item Entry
+/// No.; when that entry is an entry of the same item inside the report's filters, the leg is
+/// the other half of a move inside the filtered set.
+struct TransferDirection {
+  private let firstOutboundOfEntry: [Int64: Int64]
+  private let ledger: Ledger
+  private let locationAllowed: (StringID) -> Bool
+
+  init(_ ledger: Ledger, locationAllowed: @escaping (StringID) -> Bool) {
+    self.ledger = ledger
+    self.locationAllowed = locationAllowed
+    let app = Columns.itemApplicationEntry
+    let apps = ledger.itemApplicationEntries
+    // FindFirst on the key "Item Ledger Entry No.": the lowest application entry number.
+    var first: [Int64: (entryNo: Int64, outbound: Int64)] = [:]
+    for row in apps.indices {
+      let entry = apps[app.itemLedgerEntryNo, row]
+      let number = apps[app.entryNo, row]
+      if let known = first[entry], known.entryNo < number { continue }
+      first[entry] = (number, apps[app.outboundItemEntryNo, row])
+    }
+    firstOutboundOfEntry = first.mapValues(\.outbound)
   }
 
-  /// For each inbound transfer leg (item ledger entry number), the location of the outbound leg
-  /// it came from.
-  static func outboundTransferLegs(_ ledger: Ledger) -> [Int64: StringID] {
+  /// Whether the transfer leg with this item ledger entry number came from an outbound leg
+  /// inside the filters: false when it has no application entry (an increase).
+  func outboundLegInside(_ itemLedgerEntryNo: Int64) -> Bool {
+    guard let outbound = firstOutboundOfEntry[itemLedgerEntryNo],
+      let row = ledger.indexes.itemLedgerEntryByNumber.row(of: outbound),
+      let own = ledger.indexes.itemLedgerEntryByNumber.row(of: itemLedgerEntryNo)
+    else { return false }
     let ile = Columns.itemLedgerEntry
     let entries = ledger.itemLedgerEntries
-    var legs: [Int64: StringID] = [:]
-    for (inbound, outbound) in outboundTransferLegRows(ledger) {
-      legs[entries[ile.entryNo, inbound]] = entries[ile.locationCode, outbound]
-    }
-    return legs
+    return entries[ile.itemNo, row] == entries[ile.itemNo, own]
+      && locationAllowed(entries[ile.locationCode, row])
   }
 }

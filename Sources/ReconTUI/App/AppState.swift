@@ -16,6 +16,8 @@ public struct ListView: Sendable {
   public var rowFilter: String?
   /// The CSV export's default file name.
   public var exportName: String
+  /// For a report screen: the report and its options, which its keys change in place.
+  public var report: ReportRequest?
 
   public init(title: String, source: ListSource, exportName: String) {
     self.title = title
@@ -50,6 +52,7 @@ public enum Pane: Sendable { case main, detail }
 public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
+    case reportDates
   }
   public var kind: Kind
   public var label: String

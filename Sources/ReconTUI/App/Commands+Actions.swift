@@ -154,34 +154,148 @@ enum Posting {
   }
 }
 
-/// Keys 1–4: the valuation reports as list screens, over the matrix's date range.
+/// A report and its options as a report screen shows it.
+public struct ReportRequest: Equatable, Sendable {
+  public enum Kind: Sendable, Equatable { case valuation, wip, costSpec, costShares }
+  public var kind: Kind
+  public var start: LedgerDate?
+  /// The ending date (the valuation date of Cost Spec.).
+  public var end: LedgerDate
+  public var includeExpected = false
+  public var mode: CostShares.Mode = .sales
+  public var details = false
+  public var items: CodeFilter?
+  public var locations: CodeFilter?
+
+  /// The report as a table, and the CSV export's default name.
+  func table(_ ledger: Ledger) -> (ExportTable, String) {
+    switch kind {
+    case .valuation:
+      let report = InventoryValuation(
+        ledger,
+        .init(start: start, end: end, includeExpected: includeExpected, items: items, locations: locations))
+      return (report.table(ledger), "inventory-valuation.csv")
+    case .wip:
+      return (
+        WIPValuation(ledger, .init(start: start, end: end)).table(ledger), "inventory-valuation-wip.csv"
+      )
+    case .costSpec:
+      let report = CostSpecification(ledger, .init(valuationDate: end, items: items, locations: locations))
+      return (report.table(ledger), "cost-spec.csv")
+    case .costShares:
+      let report = CostShares(ledger, .init(start: start, end: end, mode: mode, details: details))
+      return (report.table(ledger), "cost-shares-\(mode.rawValue).csv")
+    }
+  }
+
+  /// What the footer shows on this report's screen.
+  var keyHints: String {
+    switch kind {
+    case .valuation: return "D dates  e expected cost \(includeExpected ? "on" : "off")"
+    case .wip: return "D dates"
+    case .costSpec: return "D valuation date"
+    case .costShares: return "D dates  M mode: \(mode.rawValue)  v details \(details ? "on" : "off")"
+    }
+  }
+}
+
+/// Keys 1–4: the valuation reports as list screens, over the matrix's date range; on a report
+/// screen D, e, M and v change its options in place.
 enum Reports {
   static func open(_ command: CommandID, _ state: inout AppState) {
-    let ledger = state.ledger
     let dates = state.ledger.valueEntries.ordinals(Columns.valueEntry.postingDate)
     let lastDate = dates.max().map { LedgerDate(ordinal: $0).normalDate } ?? state.today
     let end = state.filters.dates.end ?? lastDate
     let start = state.filters.dates.start
-    let table: ExportTable
-    let name: String
+    let kind: ReportRequest.Kind
     switch command {
-    case .reportValuation:
-      table = InventoryValuation(
-        ledger, .init(start: start, end: end, items: state.filters.items, locations: state.filters.locations)
-      ).table(ledger)
-      name = "inventory-valuation.csv"
-    case .reportWIP:
-      table = WIPValuation(ledger, .init(start: start, end: end)).table(ledger)
-      name = "inventory-valuation-wip.csv"
-    case .reportCostSpec:
-      table = CostSpecification(
-        ledger, .init(valuationDate: end, items: state.filters.items, locations: state.filters.locations)
-      ).table(ledger)
-      name = "cost-spec.csv"
-    default:
-      table = CostShares(ledger, .init(start: start, end: end, mode: .sales)).table(ledger)
-      name = "cost-shares.csv"
+    case .reportValuation: kind = .valuation
+    case .reportWIP: kind = .wip
+    case .reportCostSpec: kind = .costSpec
+    default: kind = .costShares
     }
-    state.stack.append(.list(ListView(title: table.title, source: .table(table, refs: []), exportName: name)))
+    var request = ReportRequest(kind: kind, start: kind == .costSpec ? nil : start, end: end)
+    if kind == .valuation || kind == .costSpec {
+      request.items = state.filters.items
+      request.locations = state.filters.locations
+    }
+    let (table, name) = request.table(state.ledger)
+    var list = ListView(title: table.title, source: .table(table, refs: []), exportName: name)
+    list.report = request
+    state.stack.append(.list(list))
+  }
+
+  /// The report on the current screen, or a message saying which screen the key is for.
+  static func current(_ state: inout AppState, for command: CommandID) -> ReportRequest? {
+    if case .list(let list) = state.stack.last, let request = list.report { return request }
+    state.say(
+      "\(command.title.components(separatedBy: ":").first ?? "This key") works on a report screen (1–4)")
+    return nil
+  }
+
+  /// Recomputes the current report screen with changed options, keeping the cursor.
+  static func replace(_ state: inout AppState, with request: ReportRequest) {
+    guard case .list(var list) = state.stack.last else { return }
+    let (table, name) = request.table(state.ledger)
+    let selected = list.selected
+    list = ListView(title: table.title, source: .table(table, refs: []), exportName: name)
+    list.report = request
+    list.selected = min(selected, max(0, list.order.count - 1))
+    state.stack[state.stack.count - 1] = .list(list)
+    state.say(request.keyHints)
+  }
+
+  static func handle(_ command: CommandID, _ state: inout AppState) {
+    guard var request = current(&state, for: command) else { return }
+    switch command {
+    case .reportDates:
+      let text: String
+      if request.kind == .costSpec {
+        text = request.end.text
+      } else {
+        text = DateRange(start: request.start, end: request.end).description
+      }
+      state.prompt = Prompt(
+        kind: .reportDates,
+        label: request.kind == .costSpec ? "Valuation date: " : "Report dates (start..end, ..end): ",
+        text: text)
+    case .reportExpected:
+      guard request.kind == .valuation else { return state.say("e works on the Inventory Valuation report") }
+      request.includeExpected.toggle()
+      replace(&state, with: request)
+    case .reportMode:
+      guard request.kind == .costShares else {
+        return state.say("M works on the Cost Shares Breakdown report")
+      }
+      let modes = CostShares.Mode.allCases
+      request.mode = modes[((modes.firstIndex(of: request.mode) ?? 0) + 1) % modes.count]
+      replace(&state, with: request)
+    case .reportDetails:
+      guard request.kind == .costShares else {
+        return state.say("v works on the Cost Shares Breakdown report")
+      }
+      request.details.toggle()
+      replace(&state, with: request)
+    default: break
+    }
+  }
+
+  /// The report dates prompt's answer: `start..end` or `..end`, or one valuation date.
+  static func applyDates(_ text: String, _ state: inout AppState) {
+    guard case .list(let list) = state.stack.last, var request = list.report else { return }
+    if request.kind == .costSpec {
+      guard let date = LedgerDate(text.trimmingCharacters(in: .whitespaces)) else {
+        return state.say("“\(text)” is not a date (YYYY-MM-DD)", error: true)
+      }
+      request.end = date
+    } else {
+      guard let range = DateRange(parsing: text), let end = range.end else {
+        return state.say(
+          "“\(text)” is not a range with an end: 2025-01-01..2025-12-31 or ..2025-12-31", error: true)
+      }
+      request.start = range.start
+      request.end = end
+    }
+    replace(&state, with: request)
   }
 }

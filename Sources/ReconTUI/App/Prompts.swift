@@ -68,6 +68,8 @@ enum Prompts {
       var filters = state.filters
       filters.dates = range
       Filters.apply(&state, filters)
+    case .reportDates:
+      Reports.applyDates(text, &state)
     case .items, .locations:
       var filters = state.filters
       let filter = text.isEmpty ? nil : CodeFilter(parsing: text)

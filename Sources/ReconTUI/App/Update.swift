@@ -106,6 +106,7 @@ public enum Reducer {
       state.prompt = Prompt(kind: .export, label: "Export to: ", text: Export.defaultName(state))
     case .post: return Posting.start(&state)
     case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares: Reports.open(command, &state)
+    case .reportDates, .reportExpected, .reportMode, .reportDetails: Reports.handle(command, &state)
     case .save:
       if let path = state.snapshotPath { return [.save(path: path)] }
       state.prompt = Prompt(kind: .export, label: "Save snapshot as: ", text: "cronus-sample.json")

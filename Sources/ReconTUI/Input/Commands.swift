@@ -6,6 +6,7 @@ public enum CommandID: String, CaseIterable, Sendable {
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
+  case reportDates, reportExpected, reportMode, reportDetails
   case save, reload, cycleTheme, toggleMouse, help, palette, quit
 
   /// The title in help and the palette.
@@ -42,6 +43,10 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .reportWIP: return "Inventory Valuation - WIP report"
     case .reportCostSpec: return "Invt. Valuation - Cost Spec. report"
     case .reportCostShares: return "Cost Shares Breakdown report"
+    case .reportDates: return "On a report: its dates (start..end; Cost Spec.: the valuation date)"
+    case .reportExpected: return "On Inventory Valuation: include expected cost or not"
+    case .reportMode: return "On Cost Shares Breakdown: next mode (sales, inventory, WIP)"
+    case .reportDetails: return "On Cost Shares Breakdown: show details (one line per entry) or not"
     case .save: return "Save the snapshot"
     case .reload: return "Reload the snapshot from disk"
     case .cycleTheme: return "Next colour theme"
@@ -71,6 +76,8 @@ public enum KeyRegistry {
     (.reportValuation, [.character("1")]), (.reportWIP, [.character("2")]),
     (.reportCostSpec, [.character("3")]),
     (.reportCostShares, [.character("4")]),
+    (.reportDates, [.character("D")]), (.reportExpected, [.character("e")]), (.reportMode, [.character("M")]),
+    (.reportDetails, [.character("v")]),
     (.save, [.control("w")]), (.reload, [.character("r")]), (.cycleTheme, [.character("T")]),
     (.toggleMouse, [.character("m")]), (.help, [.character("?")]), (.palette, [.character(":")]),
     (.quit, [.character("q"), .control("c")]),

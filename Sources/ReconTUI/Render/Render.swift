@@ -270,10 +270,13 @@ public enum Render {
       return
     }
     buffer.fill(x: 0, y: y, count: buffer.width, role: .status)
-    let hints =
+    var hints =
       state.stack.isEmpty
       ? "? help  Enter open  x explain  Tab detail  d/i/o filters  w warnings  E export  P post  1-4 reports  q quit"
       : "? help  Enter open  Esc back  / search  f filter  s/S sort  E export"
+    if case .list(let list) = state.stack.last, let report = list.report {
+      hints = "? help  Esc back  " + report.keyHints + "  / search  s/S sort  E export"
+    }
     buffer.put(hints, x: 0, y: y, role: .status)
   }
 

@@ -40,7 +40,35 @@ struct HandLedger {
     var sourceNo = ""
     var group = "RESALE"
     var business = "DOM"
+    /// The item ledger entry it values, when `itemEntries` are given by hand.
+    var ileNo: Int?
+    var orderNo = ""
+    var valuedQuantity = "0"
+    var invoicedQuantity = "0"
+    var ileQuantity = "0"
+    var partialRevaluation = false
+    var documentNo: String?
   }
+
+  /// Item ledger entries given by hand (then value entries name theirs with `ileNo`).
+  struct ItemEntry {
+    var no: Int
+    var item = "INV"
+    var date = "2024-01-10"
+    var type: ItemLedgerEntryType = .purchase
+    var location = ""
+    var quantity = "1"
+    var orderType: OrderType = .blank
+    var orderNo = ""
+    var dropShipment = false
+  }
+  var itemEntries: [ItemEntry] = []
+  /// Item application entries: (item ledger entry, inbound, outbound, quantity, date).
+  var applications: [(Int, Int, Int, String, String)] = []
+  /// Production orders: (no, status, source item, quantity).
+  var productionOrders: [(String, String, String, String)] = []
+  /// More items, as JSON objects.
+  var extraItems: [String] = []
 
   var expectedCostPosting = false
   var entries: [Entry] = []
@@ -69,7 +97,7 @@ struct HandLedger {
       {"no":"PROD","inventoryPostingGroup":"FINISHED","genProdPostingGroup":"RETAIL"},
       {"no":"COMP","inventoryPostingGroup":"RAW","genProdPostingGroup":"RETAIL"},
       {"no":"SVC","type":"Service","genProdPostingGroup":"RETAIL"},
-      {"no":"NONINV","type":"Non-Inventory","genProdPostingGroup":"RETAIL"}]
+      {"no":"NONINV","type":"Non-Inventory","genProdPostingGroup":"RETAIL"}\(extraItems.map { "," + $0 }.joined())]
       """)
     func a(_ type: InventoryAccountType) -> String { Self.accounts[type] ?? "" }
     let inventorySetup = ["RESALE", "RAW", "FINISHED", ""].flatMap { group in
@@ -110,10 +138,18 @@ struct HandLedger {
     }
     var items: [String] = []
     var values: [String] = []
+    for entry in itemEntries {
+      items.append(
+        """
+        {"entryNo":\(entry.no),"itemNo":\(quoted(entry.item)),"postingDate":\(quoted(entry.date)),\
+        "entryType":\(quoted(entry.type.caption)),"locationCode":\(quoted(entry.location)),"quantity":\(entry.quantity),\
+        "orderType":\(quoted(entry.orderType.caption)),"orderNo":\(quoted(entry.orderNo)),"dropShipment":\(entry.dropShipment)}
+        """)
+    }
     for (index, entry) in entries.enumerated() {
       let number = index + 1
-      let ileNo = entry.ile == .blank ? 0 : number
-      if entry.ile != .blank {
+      let ileNo = entry.ileNo ?? (entry.ile == .blank ? 0 : number)
+      if entry.ile != .blank && itemEntries.isEmpty {
         let quantity = entry.ile.isOutbound ? "-1" : "1"
         items.append(
           """
@@ -127,7 +163,10 @@ struct HandLedger {
         "itemLedgerEntryType":\(quoted(entry.ile.caption)),"itemLedgerEntryNo":\(ileNo),\
         "entryType":\(quoted(entry.entryType.caption)),"varianceType":\(quoted(entry.variance.caption)),\
         "orderType":\(quoted(entry.order.caption)),"expectedCost":\(entry.expectedFlag),\
-        "inventoriable":\(entry.inventoriable),"documentNo":"D\(number)","locationCode":\(quoted(entry.location)),\
+        "inventoriable":\(entry.inventoriable),"documentNo":\(quoted(entry.documentNo ?? "D\(number)")),\
+        "locationCode":\(quoted(entry.location)),"orderNo":\(quoted(entry.orderNo)),\
+        "valuedQuantity":\(entry.valuedQuantity),"invoicedQuantity":\(entry.invoicedQuantity),\
+        "itemLedgerEntryQuantity":\(entry.ileQuantity),"partialRevaluation":\(entry.partialRevaluation),\
         "variantCode":\(quoted(entry.variant)),"itemChargeNo":\(quoted(entry.itemCharge)),"sourceType":\(quoted(entry.sourceType)),\
         "sourceNo":\(quoted(entry.sourceNo)),"inventoryPostingGroup":\(quoted(entry.group)),\
         "genBusPostingGroup":\(quoted(entry.business)),"genProdPostingGroup":"RETAIL",\
@@ -136,6 +175,17 @@ struct HandLedger {
         """)
     }
     parts.append("\"itemLedgerEntries\":[\(items.joined(separator: ",\n"))]")
+    let apps = applications.enumerated().map { index, app in
+      """
+      {"entryNo":\(index + 1),"itemLedgerEntryNo":\(app.0),"inboundItemEntryNo":\(app.1),"outboundItemEntryNo":\(app.2),\
+      "quantity":\(app.3),"postingDate":\(quoted(app.4))}
+      """
+    }
+    parts.append("\"itemApplicationEntries\":[\(apps.joined(separator: ",\n"))]")
+    let orders = productionOrders.map {
+      "{\"no\":\(quoted($0.0)),\"status\":\(quoted($0.1)),\"sourceNo\":\(quoted($0.2)),\"quantity\":\($0.3)}"
+    }
+    parts.append("\"productionOrders\":[\(orders.joined(separator: ","))]")
     parts.append("\"valueEntries\":[\(values.joined(separator: ",\n"))]")
     let gl = glEntries.enumerated().map { index, entry in
       """
