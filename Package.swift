@@ -17,8 +17,13 @@ let package = Package(
       name: "CNcursesw",
       providers: [.apt(["libncursesw5-dev"]), .yum(["ncurses-devel"]), .brew(["ncurses"])]
     ),
-    // Pure domain: model, exact decimals, snapshot I/O, generator. Foundation only.
-    .target(name: "ReconEngine"),
+    // zlib (Debian's zlib1g-dev): the GZip inside a RapidStart configuration package.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"]), .brew(["zlib"])]),
+    // glibc's mallopt (a header-only shim): the import keeps large blocks out of the per-thread
+    // heaps, so its peak memory stays what it holds.
+    .systemLibrary(name: "CMalloc"),
+    // Pure domain: model, exact decimals, snapshot I/O, import, generator. Foundation and zlib.
+    .target(name: "ReconEngine", dependencies: ["CZlib", "CMalloc"]),
     // Screens over an abstract terminal. No C import.
     .target(name: "ReconTUI", dependencies: ["ReconEngine"]),
     // The one module that imports CNcursesw.
@@ -31,7 +36,8 @@ let package = Package(
       ]
     ),
     // Fixtures are read from the source tree by path (the worked examples of examples.md).
-    .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine"], exclude: ["Fixtures"]),
+    // zlib too: the import tests compress the packages they write by hand.
+    .testTarget(name: "ReconEngineTests", dependencies: ["ReconEngine", "CZlib"], exclude: ["Fixtures"]),
     // The workbench's reducer and renderer, on cell buffers: no terminal needed.
     .testTarget(name: "ReconTUITests", dependencies: ["ReconTUI"]),
     // The curses backend against a headless terminal (newterm on /dev/null).

@@ -16,16 +16,6 @@ struct WorkbenchTests {
       width: width, height: height, today: LedgerDate("2026-01-05") ?? LedgerTable.noDate)
   }
 
-  func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-    var effects: [Effect] = []
-    for key in keys { effects += Reducer.update(&state, .key(key)) }
-    return effects
-  }
-
-  func type(_ state: inout AppState, _ text: String) {
-    for character in text { _ = Reducer.update(&state, .key(.character(character))) }
-  }
-
   @Test(
     "the first screen: filter bar, matrix with pinned captions, detail pane, status line",
     arguments: [(80, 24), (120, 40)])

@@ -64,6 +64,45 @@ public struct LedgerTable: Sendable {
     count += rows
   }
 
+  /// The rows of several tables of one schema, in order, with string ids of one pool; each
+  /// part's columns are let go as soon as they are copied.
+  static func concatenating(_ parts: inout [LedgerTable], schema: TableSchema) -> LedgerTable {
+    var table = LedgerTable(schema: schema)
+    let total = parts.reduce(0) { $0 + $1.count }
+    func join<T>(_ path: WritableKeyPath<LedgerTable, [[T]]>, _ slot: Int) -> [T] {
+      var column: [T] = []
+      column.reserveCapacity(total)
+      for index in parts.indices {
+        column += parts[index][keyPath: path][slot]
+        parts[index][keyPath: path][slot] = []
+      }
+      return column
+    }
+    for slot in table.numbers.indices { table.numbers[slot] = join(\.numbers, slot) }
+    for slot in table.dates.indices { table.dates[slot] = join(\.dates, slot) }
+    for slot in table.strings.indices { table.strings[slot] = join(\.strings, slot) }
+    for slot in table.bytes.indices { table.bytes[slot] = join(\.bytes, slot) }
+    table.count = total
+    return table
+  }
+
+  /// Sets the row count of columns filled directly (the importer's `ColumnStore`).
+  mutating func setCount(_ rows: Int) { count = rows }
+
+  /// Keeps the rows `rows`, in that order, column by column: at any moment one column is held
+  /// twice, not the table.
+  mutating func gather(_ rows: [Int]) {
+    if rows.count == count && rows.indices.allSatisfy({ rows[$0] == $0 }) { return }
+    for slot in numbers.indices { numbers[slot] = rows.map { numbers[slot][$0] } }
+    for slot in dates.indices { dates[slot] = rows.map { dates[slot][$0] } }
+    for slot in strings.indices { strings[slot] = rows.map { strings[slot][$0] } }
+    for slot in bytes.indices { bytes[slot] = rows.map { bytes[slot][$0] } }
+    var moved: [Int: [ExtraField]] = [:]
+    for (index, row) in rows.enumerated() { if let fields = extras[row] { moved[index] = fields } }
+    extras = moved
+    count = rows.count
+  }
+
   /// Drops rows past `rows` (the unused part of the reader's last block).
   mutating func truncate(to rows: Int) {
     guard rows < count else { return }

@@ -63,8 +63,14 @@ public struct Prompt: Equatable, Sendable {
 public struct AppState: Sendable {
   public var ledger: Ledger
   public var snapshotName: String
-  /// Where Save writes; nil for the bundled sample (Save then asks for nothing and says so).
+  /// Where Save writes; nil for the bundled sample and for an export opened directly (Save then
+  /// asks where).
   public var snapshotPath: String?
+  /// The Business Central export the ledger was imported from, when one was opened directly:
+  /// Reload imports it again, and Save never writes over it.
+  public var importSource: String?
+  /// What that import warned about, one line each (the import warnings screen, `W`).
+  public var importWarnings: [String] = []
   public private(set) var filters: ReconciliationFilters
   public private(set) var reconciliation: Reconciliation
   public var matrixRow = 0

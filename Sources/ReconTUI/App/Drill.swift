@@ -83,6 +83,8 @@ enum Drill {
       } else {
         state.say("No entries behind this item")
       }
+    case .text(let title, let body):
+      state.stack.append(.text(TextView(title: title, lines: wrap(body, width: max(20, state.width - 4)))))
     case .none:
       state.say("Nothing to open on this line")
     }

@@ -8,6 +8,8 @@ public enum RowRef: Equatable, Sendable {
   case glEntry(Int)
   /// The entries behind a reconciling item: value entries if any, else G/L entries.
   case entries(valueRows: [Int], glRows: [Int])
+  /// A text to read whole (an import warning wider than its column).
+  case text(title: String, body: String)
   case none
 }
 

@@ -13,7 +13,7 @@ enum Prompts {
       }
       switch prompt.kind {
       case .confirmQuit: return [.quit]
-      case .confirmReload: return state.snapshotPath.map { [.reload(path: $0)] } ?? []
+      case .confirmReload: return (state.snapshotPath ?? state.importSource).map { [.reload(path: $0)] } ?? []
       default:
         Posting.confirm(&state)
         return []
@@ -83,6 +83,11 @@ enum Prompts {
       guard !text.isEmpty else { return [] }
       if state.savingAs {
         state.savingAs = false
+        if let source = state.importSource, ImportScreen.samePath(source, text) {
+          state.say(
+            "\(text) is the export this ledger came from: save the snapshot under another name", error: true)
+          return []
+        }
         state.snapshotPath = text
         state.snapshotName = text
         return [.save(path: text)]

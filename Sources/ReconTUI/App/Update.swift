@@ -109,10 +109,13 @@ public enum Reducer {
     case .reportDates, .reportExpected, .reportMode, .reportDetails: Reports.handle(command, &state)
     case .save:
       if let path = state.snapshotPath { return [.save(path: path)] }
-      state.prompt = Prompt(kind: .export, label: "Save snapshot as: ", text: "cronus-sample.json")
+      state.prompt = Prompt(
+        kind: .export, label: "Save snapshot as: ", text: ImportScreen.suggestedSnapshotName(state))
       state.savingAs = true
+    case .importWarnings:
+      ImportScreen.open(&state)
     case .reload:
-      guard let path = state.snapshotPath else {
+      guard let path = state.snapshotPath ?? state.importSource else {
         state.say("The bundled sample has no file to reload")
         return []
       }

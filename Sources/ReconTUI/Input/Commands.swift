@@ -7,7 +7,7 @@ public enum CommandID: String, CaseIterable, Sendable {
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
   case reportDates, reportExpected, reportMode, reportDetails
-  case save, reload, cycleTheme, toggleMouse, help, palette, quit
+  case save, reload, importWarnings, cycleTheme, toggleMouse, help, palette, quit
 
   /// The title in help and the palette.
   public var title: String {
@@ -48,7 +48,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .reportMode: return "On Cost Shares Breakdown: next mode (sales, inventory, WIP)"
     case .reportDetails: return "On Cost Shares Breakdown: show details (one line per entry) or not"
     case .save: return "Save the snapshot"
-    case .reload: return "Reload the snapshot from disk"
+    case .reload: return "Reload the snapshot from disk (an export: import it again)"
+    case .importWarnings: return "Show the warnings of the import (an export opened directly)"
     case .cycleTheme: return "Next colour theme"
     case .toggleMouse: return "Mouse on or off"
     case .help: return "Show the keys"
@@ -78,7 +79,8 @@ public enum KeyRegistry {
     (.reportCostShares, [.character("4")]),
     (.reportDates, [.character("D")]), (.reportExpected, [.character("e")]), (.reportMode, [.character("M")]),
     (.reportDetails, [.character("v")]),
-    (.save, [.control("w")]), (.reload, [.character("r")]), (.cycleTheme, [.character("T")]),
+    (.save, [.control("w")]), (.reload, [.character("r")]),
+    (.importWarnings, [.character("W")]), (.cycleTheme, [.character("T")]),
     (.toggleMouse, [.character("m")]), (.help, [.character("?")]), (.palette, [.character(":")]),
     (.quit, [.character("q"), .control("c")]),
   ]

@@ -175,7 +175,14 @@ public enum Render {
     let header = list.source.header(ledger).map { Render.shortCaptions[$0] ?? $0 }
     let visible = Array(max(0, list.top)..<max(max(0, list.top), min(list.order.count, list.top + area.rows)))
     let cells = visible.map { list.source.cells(list.order[$0], ledger) }
-    var widths = Layout.columnWidths(header: header, rows: cells.map { $0.map(\.display) }, cap: 32)
+    let display = cells.map { $0.map(\.display) }
+    var widths = Layout.columnWidths(header: header, rows: display, cap: 32)
+    // The last column may take what the screen has left (a warning, a description).
+    if let last = widths.indices.last {
+      let used = widths.dropLast().reduce(0) { $0 + $1 + 2 }
+      let natural = Layout.columnWidths(header: header, rows: display, cap: Int.max)[last]
+      widths[last] = max(widths[last], min(natural, state.width - used))
+    }
     if let sort = list.sort, sort.column < widths.count { widths[sort.column] += 2 }
     // Scroll right until the current column fits.
     var left = 1

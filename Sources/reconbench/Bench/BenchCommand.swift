@@ -26,6 +26,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Keep the generated files.")
   var keep = false
 
+  @Flag(name: .customLong("no-import"), help: "Skip the import rows (writing the exports takes a while).")
+  var noImport = false
+
   func run() throws {
     let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !counts.isEmpty else { throw ValidationError("--sizes needs numbers, e.g. 10000,100000") }
@@ -43,6 +46,7 @@ struct BenchCommand: ParsableCommand {
     var reconcileRows: [[String]] = []
     var reportRows: [[String]] = []
     var workbenchRows: [[String]] = []
+    var importRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -85,6 +89,9 @@ struct BenchCommand: ParsableCommand {
           + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares", "explain"].map {
             format((timings[$0] ?? 0) * 1000, 0)
           })
+      if !noImport {
+        importRows += try measureImports(executable, file, count: count, loadPeakKB: load.peakKB)
+      }
       if !keep { try? FileManager.default.removeItem(atPath: file) }
     }
     print(table(header, rows))
@@ -105,6 +112,18 @@ struct BenchCommand: ParsableCommand {
       table(
         ["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms", "explain ms"],
         reportRows))
+    if !importRows.isEmpty {
+      print("")
+      print("Import of Business Central exports of the same ledger (written by the test exporter)")
+      print("")
+      print(
+        table(
+          [
+            "value entries", "export", "files MB", "import s", "MB/s", "import peak MB",
+            "snapshot load peak MB", "peak ratio",
+          ],
+          importRows))
+    }
     print("")
     print("Workbench through the pure renderer at 120x40 (key presses: median of 9)")
     print("")
@@ -114,6 +133,54 @@ struct BenchCommand: ParsableCommand {
           "value entries", "load ms", "first screen after load ms", "key in matrix ms", "key in list ms",
           "filter change ms",
         ], workbenchRows))
+  }
+
+  /// Writes the ledger as a bc2adls lake and as a RapidStart package, and times importing each.
+  func measureImports(_ executable: String, _ file: String, count: Int, loadPeakKB: Int) throws -> [[String]]
+  {
+    let ledger = try SnapshotStore.load(path: file)
+    let lake = "\(directory)/lake-\(count)"
+    let package = "\(directory)/package-\(count).rapidstart"
+    try? FileManager.default.removeItem(atPath: lake)
+    try BCExportWriter.writeLake(ledger, to: lake)
+    try BCExportWriter.writePackage(ledger, to: package)
+    defer {
+      if !keep {
+        try? FileManager.default.removeItem(atPath: lake)
+        try? FileManager.default.removeItem(atPath: package)
+      }
+    }
+    var rows: [[String]] = []
+    for (label, task, path) in [
+      ("bc2adls CSV", "import-csv", lake), (".rapidstart", "import-rapidstart", package),
+    ] {
+      let bytes = try sizeOf(path)
+      let result = try measure(executable, task, path, runs: min(repeats, 2))
+      rows.append([
+        String(count), label, format(bytes / 1_048_576, 1), format(result.seconds, 2),
+        format(bytes / 1_048_576 / max(result.seconds, 1e-9), 0), format(Double(result.peakKB) / 1024, 0),
+        format(Double(loadPeakKB) / 1024, 0),
+        format(Double(result.peakKB) / Double(max(loadPeakKB, 1)), 2) + "×",
+      ])
+    }
+    return rows
+  }
+
+  /// Bytes of a file, or of every file below a folder.
+  func sizeOf(_ path: String) throws -> Double {
+    var isDirectory: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard isDirectory.boolValue else {
+      return (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
+    }
+    var total = 0.0
+    for relative in FileManager.default.subpaths(atPath: path) ?? [] {
+      let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relative)
+      if attributes[.type] as? FileAttributeType == .typeRegular {
+        total += (attributes[.size] as? NSNumber)?.doubleValue ?? 0
+      }
+    }
+    return total
   }
 
   struct Measurement {

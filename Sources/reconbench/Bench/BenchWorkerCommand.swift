@@ -8,7 +8,7 @@ struct BenchWorkerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-worker", abstract: "One benchmark measurement (internal).", shouldDisplay: false)
 
-  @Argument(help: "load, save, reconcile or jsondecoder")
+  @Argument(help: "load, save, reconcile, jsondecoder, import-csv or import-rapidstart")
   var task: String
 
   @Argument(help: "Snapshot file.")
@@ -29,6 +29,9 @@ struct BenchWorkerCommand: ParsableCommand {
       let timings = try ReconcileTimings.measure(ledger)
       print(timings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
       return
+    case "import-csv", "import-rapidstart":
+      let kind: BCImport.Kind = task == "import-csv" ? .csv : .rapidStart
+      seconds = try ProcessMetrics.time { _ = try BCImport.run(kind, path: file) }
     case "jsondecoder":
       seconds = try ProcessMetrics.time {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))

@@ -16,8 +16,20 @@ struct WorkbenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "workbench", abstract: "Open the interactive workbench (the default).")
 
-  @Argument(help: "Snapshot file to open; omitted = the bundled sample company.")
+  @Argument(
+    help: """
+      Snapshot file, Business Central configuration package (.rapidstart) or folder of per-table \
+      CSV files to open; omitted = the bundled sample company. An export is imported in memory.
+      """)
   var snapshot: String?
+
+  @Option(help: "With an export holding several companies: the company to open.")
+  var company: String?
+
+  @Flag(
+    name: .customLong("drop-dangling"),
+    help: "With an export: drop references to entries it does not hold, with a warning per kind.")
+  var dropDangling = false
 
   @Option(help: "Theme name (default, light, high-contrast, mono) or a theme file.")
   var theme: String?
@@ -33,28 +45,45 @@ struct WorkbenchCommand: ParsableCommand {
       FileHandleOutput.standardOutput(KeyRegistry.markdown)
       return
     }
-    let ledger = try loadLedger(snapshot)
-    let name = snapshot.map { ($0 as NSString).lastPathComponent } ?? "sample"
+    let input = WorkbenchInput(
+      path: snapshot, options: BCImport.Options(company: company, dropDangling: dropDangling))
+    let opened: WorkbenchInput.Opened
+    do {
+      opened = try input.open()
+    } catch {
+      FileHandleOutput.standardError(error.lines.joined(separator: "\n"))
+      throw ExitCode(1)
+    }
     let requested = theme
     let mouse = !noMouse
-    let path = snapshot
     try MainActor.assumeIsolated {
-      try WorkbenchLoop.run(ledger: ledger, name: name, path: path, theme: requested, mouse: mouse)
+      try WorkbenchLoop.run(opened, input: input, theme: requested, mouse: mouse)
     }
   }
 }
 
 @MainActor
 enum WorkbenchLoop {
-  static func run(ledger: Ledger, name: String, path: String?, theme requested: String?, mouse: Bool) throws {
+  static func run(
+    _ opened: WorkbenchInput.Opened, input: WorkbenchInput, theme requested: String?, mouse: Bool
+  )
+    throws
+  {
     var state: AppState
     do {
       state = try AppState(
-        ledger: ledger, snapshotName: name, snapshotPath: path, themeNames: ThemeLibrary.builtInNames,
-        mouseEnabled: mouse, today: today())
+        ledger: opened.ledger, snapshotName: input.displayName,
+        snapshotPath: opened.isImport ? nil : input.path,
+        themeNames: ThemeLibrary.builtInNames, mouseEnabled: mouse, today: today())
     } catch {
       FileHandleOutput.standardError("reconbench: \(error.description)")
       throw ExitCode(1)
+    }
+    if opened.isImport {
+      state.importSource = input.path
+      state.importWarnings = opened.warnings.map(\.description)
+      if !opened.warnings.isEmpty { _ = Reducer.run(.importWarnings, &state) }
+      state.say(input.importMessage(opened))
     }
     let terminal: CursesTerminal
     do {
@@ -107,11 +136,18 @@ enum WorkbenchLoop {
           }
         case .reload(let path):
           do {
-            try state.replaceLedger(try SnapshotStore.load(path: path))
+            let source = WorkbenchInput(path: path, options: input.options)
+            let again = try source.open()
+            try state.replaceLedger(again.ledger)
             state.dirty = false
             state.stack.removeAll()
-            state.say("Reloaded \(path)")
-          } catch let error as SnapshotError {
+            if again.isImport {
+              state.importWarnings = again.warnings.map(\.description)
+              state.say(source.importMessage(again))
+            } else {
+              state.say("Reloaded \(path)")
+            }
+          } catch let error as WorkbenchInput.Failure {
             state.say(error.lines.first ?? "cannot reload", error: true)
           } catch {
             state.say("\(error)", error: true)
