@@ -123,7 +123,8 @@ struct SnapshotAssembly {
     for table in BCTable.all {
       guard let builder = session.builders[table.id] else { continue }
       let missingRequired = table.required.filter { !builder.seenFields.contains($0) }
-      for id in missingRequired {
+      // (A CSV file's header is checked on its own, naming the file.)
+      for id in missingRequired where kind == .rapidStart {
         problems.add(
           ImportProblem(
             file: session.inputName,
@@ -131,11 +132,19 @@ struct SnapshotAssembly {
       }
       let missing = table.fields.filter {
         !builder.seenFields.contains($0.id) && !table.required.contains($0.id)
+          && !(table.isSetup && table.key.contains($0.id))
       }
-      if !missing.isEmpty && missingRequired.isEmpty && !table.isSetup {
+      if !missing.isEmpty && missingRequired.isEmpty {
         session.warn(
           "table \(table.id) \(table.name): fields not in the export, defaults used: "
             + missing.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
+      }
+      if !builder.fieldsOfSomeParts.isEmpty {
+        session.warn(
+          "table \(table.id) \(table.name): fields missing from some of its files, defaults used for their rows: "
+            + builder.fieldsOfSomeParts.sorted().compactMap { id in table.field(id).map { "\(id) \($0.name)" }
+            }
+            .joined(separator: ", "))
       }
       if !builder.ignoredColumns.isEmpty {
         session.warn(
@@ -166,6 +175,7 @@ struct SnapshotAssembly {
     }
     if !problems.isEmpty { throw problems.error }
     try fillSetup(&ledger, company: selected)
+    if !problems.isEmpty { throw problems.error }
     ledger.rebuildIndexes()
     try references(&ledger)
     try validate(ledger)
@@ -256,7 +266,13 @@ struct SnapshotAssembly {
           slot = (slot + 1) & mask
         }
         if slots[slot] >= 0 {
-          if builder.versions[Int(slots[slot])].timestamp > version.timestamp { continue }
+          let other = Int(slots[slot])
+          let otherTimestamp = builder.versions[other].timestamp
+          if otherTimestamp > version.timestamp { continue }
+          if otherTimestamp == version.timestamp {
+            sameVersion(builder, other, row)
+            if other > row { continue }
+          }
         } else {
           versioned.append(slot)
         }
@@ -264,8 +280,13 @@ struct SnapshotAssembly {
       } else {
         // No systemId column: the primary key (and the company) tell the record.
         let key = sortKey(builder, row) + [Int64(version.company)]
-        if let earlier = newestByKey[key], builder.versions[earlier].timestamp > version.timestamp {
-          continue
+        if let earlier = newestByKey[key] {
+          let earlierTimestamp = builder.versions[earlier].timestamp
+          if earlierTimestamp > version.timestamp { continue }
+          if earlierTimestamp == version.timestamp {
+            sameVersion(builder, earlier, row)
+            if earlier > row { continue }
+          }
         }
         newestByKey[key] = row
       }
@@ -290,6 +311,23 @@ struct SnapshotAssembly {
         session.warn(
           "\(skipped) date compressions of tables other than Value Entry and G/L Entry are left out")
       default: break
+      }
+    }
+    // An integer key kept as text (Date Compr. Register No.) must be one.
+    for id in table.key {
+      guard let index = builder.binding(of: id), case .text = builder.bindings[index].conversion,
+        case .integer = builder.bindings[index].field.kind, !table.isSetup
+      else { continue }
+      for row in keep {
+        let text = builder.texts[index][row].trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty && Int64(text) == nil {
+          problems.add(
+            ImportProblem(
+              file: session.files[Int(builder.origins[row].file)],
+              place:
+                "\(place(builder.origins[row])) (\(table.name)), field \(id) \(builder.bindings[index].field.name)",
+              message: "\"\(text)\" is not an integer"))
+        }
       }
     }
     // Primary-key order; two records with one key are refused.
@@ -341,6 +379,20 @@ struct SnapshotAssembly {
     return ordered
   }
 
+  /// Two versions of one record with the same timestamp: the same values are one record read
+  /// twice (a file copied into `data/` and `deltas/`); different ones cannot be told apart and
+  /// are refused, as the newest cannot be known.
+  private mutating func sameVersion(_ builder: TableBuilder, _ a: Int, _ b: Int) {
+    guard builder.rowsDiffer(a, b) else { return }
+    let origin = builder.origins[max(a, b)]
+    problems.add(
+      ImportProblem(
+        file: session.files[Int(origin.file)], place: place(origin),
+        message:
+          "two versions of the \(builder.table.name) record \(keyText(builder, b)) with the same timestamp and different values"
+      ))
+  }
+
   /// The values of a row's primary key, as text.
   private func keyText(_ builder: TableBuilder, _ row: Int) -> String {
     builder.table.key.map { id -> String in
@@ -386,7 +438,14 @@ struct SnapshotAssembly {
           chunk += 1
         }
         key.append(Int64(bytes.count))
-      case .text: key.append(Int64(builder.texts[index][row]) ?? 0)
+      case .text:
+        // Date Compr. Register No. (no snapshot field): the number; without the column, the
+        // order of the export.
+        guard builder.seenFields.contains(id) else {
+          key.append(Int64(row))
+          continue
+        }
+        key.append(Int64(builder.texts[index][row].trimmingCharacters(in: .whitespaces)) ?? 0)
       default: key.append(0)
       }
     }
@@ -438,9 +497,10 @@ struct SnapshotAssembly {
       // Applied after resolution: rows are in key order now.
       return
     }
-    if builder.sawClosingPrefix || kind == .csv && session.fileCompanies.contains(where: { $0 != nil }) {
-      return
-    }
+    // An SQL export keeps closing dates (their time is 23:59:59): nothing lost when every G/L
+    // entry came from one.
+    let fromSQL = builder.origins.files.allSatisfy { session.fileCompanies[Int($0)] != nil }
+    if builder.sawClosingPrefix || kind == .csv && fromSQL { return }
     guard let periods = session.builders[BCTable.accountingPeriod.id],
       let startSlot = periods.bindings.first(where: { $0.field.id == 1 }).flatMap({ binding -> Int? in
         if case .date(let slot) = binding.conversion { return slot }
@@ -491,27 +551,38 @@ struct SnapshotAssembly {
       guard builder.seenFields.contains(id), let index = builder.binding(of: id) else { return nil }
       return builder.texts[index][row]
     }
-    func parseBool(_ value: String?, _ table: BCTable, _ id: Int) -> Bool? {
-      guard let value else { return nil }
-      return Array(value.utf8).withUnsafeBufferPointer { BCValues.boolean($0, 0, $0.count) }
+    // Setup values are kept as text while reading; one that does not parse refuses the import
+    // like any other value (§11).
+    func bad(_ builder: TableBuilder, _ row: Int, _ id: Int, _ value: String, _ kind: String) {
+      let origin = builder.origins[row]
+      let field = builder.table.field(id)
+      problems.add(
+        ImportProblem(
+          file: session.files[Int(origin.file)],
+          place: "\(place(origin)) (\(builder.table.name)), field \(id) \(field?.name ?? "")",
+          message: "\"\(value)\" is not \(kind)"))
     }
-    func parseDate(_ value: String?) -> LedgerDate? {
-      guard let value else { return nil }
-      return Array(value.utf8).withUnsafeBufferPointer { BCValues.date($0, 0, $0.count) }
+    func parseBool(_ builder: TableBuilder, _ row: Int, _ id: Int) -> Bool? {
+      guard let value = text(builder, row, id) else { return nil }
+      let flag = Array(value.utf8).withUnsafeBufferPointer { BCValues.boolean($0, 0, $0.count) }
+      if flag == nil { bad(builder, row, id, value, "a boolean") }
+      return flag
+    }
+    func parseDate(_ builder: TableBuilder, _ row: Int, _ id: Int) -> LedgerDate? {
+      guard let value = text(builder, row, id) else { return nil }
+      let date = Array(value.utf8).withUnsafeBufferPointer { BCValues.date($0, 0, $0.count) }
+      if date == nil { bad(builder, row, id, value, "a date (YYYY-MM-DD)") }
+      return date
     }
     if let (builder, row) = record(.inventorySetup) {
-      if let flag = parseBool(text(builder, row, 2), .inventorySetup, 2) {
-        ledger.automaticCostPosting = flag
-      }
-      if let flag = parseBool(text(builder, row, 5800), .inventorySetup, 5800) {
-        ledger.expectedCostPostingToGL = flag
-      }
+      if let flag = parseBool(builder, row, 2) { ledger.automaticCostPosting = flag }
+      if let flag = parseBool(builder, row, 5800) { ledger.expectedCostPostingToGL = flag }
     }
     if let (builder, row) = record(.generalLedgerSetup) {
-      if let date = parseDate(text(builder, row, 2)) {
+      if let date = parseDate(builder, row, 2) {
         ledger.allowPostingFrom = date == LedgerTable.noDate ? nil : date
       }
-      if let date = parseDate(text(builder, row, 3)) {
+      if let date = parseDate(builder, row, 3) {
         ledger.allowPostingTo = date == LedgerTable.noDate ? nil : date
       }
       if let currency = text(builder, row, 71), !currency.isEmpty {
@@ -520,9 +591,15 @@ struct SnapshotAssembly {
       var decimals: Int?
       if let precisionText = text(builder, row, 73) {
         decimals = BCValues.decimals(ofPrecisionText: precisionText)
+        // Empty or 0 means "not set": Amount Decimal Places decides. Anything else must parse.
+        let unset = precisionText.allSatisfy { " 0.+-".contains($0) }
+        if decimals == nil && !unset { bad(builder, row, 73, precisionText, "a rounding precision") }
       }
-      if decimals == nil, let places = text(builder, row, 66) {
+      if decimals == nil, let places = text(builder, row, 66),
+        !places.trimmingCharacters(in: .whitespaces).isEmpty
+      {
         decimals = BCValues.decimals(ofPlaces: places)
+        if decimals == nil { bad(builder, row, 66, places, "decimal places (\"2:2\", \"3\")") }
       }
       if let decimals {
         guard decimals <= 5 else {

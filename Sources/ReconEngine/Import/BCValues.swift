@@ -161,10 +161,15 @@ enum BCValues {
   /// 0); nil when it is not a positive number. Read from the text, not through ExactDecimal,
   /// so a precision finer than ExactDecimal can hold is still told (and refused).
   static func decimals(ofPrecisionText text: String) -> Int? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    var trimmed = text.trimmingCharacters(in: .whitespaces)
+    // A decimal comma (SQL exports with another separator; setup values are kept as text).
+    if !trimmed.contains("."), trimmed.filter({ $0 == "," }).count == 1 {
+      trimmed = trimmed.replacingOccurrences(of: ",", with: ".")
+    }
     let parts = trimmed.lowercased().split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
     let mantissa = parts[0].hasPrefix("+") ? String(parts[0].dropFirst()) : String(parts[0])
-    let exponent = parts.count == 2 ? Int(parts[1]) : 0
+    // An exponent beyond ±1000 is no rounding precision (and must not overflow the sums below).
+    let exponent = parts.count == 2 ? Int(parts[1]).flatMap { (-1000...1000).contains($0) ? $0 : nil } : 0
     let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
     guard let exponent, pieces.count <= 2, !mantissa.isEmpty,
       pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -185,7 +190,8 @@ enum BCValues {
 
   /// The largest number in Amount Decimal Places (`2:2` → 2, `3` → 3, `2:5` → 5).
   static func decimals(ofPlaces text: String) -> Int? {
-    let numbers = text.split(separator: ":").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    return numbers.max()
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    let numbers = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 >= 0 }
+    return numbers.count == parts.count && parts.count <= 2 ? numbers.max() : nil
   }
 }

@@ -94,6 +94,20 @@ struct CSVFolderReader {
       results.append(result)
     }
     for result in results { result.builder.finishRows() }
+    // Each file's header must carry the table's required fields (§3): checked per file, since
+    // one file without a column would give its rows defaults the other files do not.
+    var pending: [PendingProblem] = []
+    for result in results where pieces[result.piece].index == 0 && result.builder.sawHeader {
+      let piece = pieces[result.piece]
+      let missing = piece.table.required.filter { !result.builder.seenFields.contains($0) }
+      if !missing.isEmpty {
+        let names: [String] = missing.map { id in "\(id) \(piece.table.field(id)?.name ?? "")" }
+        let fields = (missing.count == 1 ? "field " : "fields ") + names.joined(separator: ", ")
+        let message = "the header has no column for the required " + fields + " of " + piece.table.name
+        pending.append(
+          PendingProblem(file: piece.file, piece: piece.id, line: 0, place: "", message: message))
+      }
+    }
     results.sort {
       (pieces[$0.piece].job, pieces[$0.piece].index) < (pieces[$1.piece].job, pieces[$1.piece].index)
     }
@@ -113,7 +127,7 @@ struct CSVFolderReader {
         TableBuilder.joined(parts.map(\.builder), lineOffsets: parts.map { offsetOfPiece[$0.piece] ?? 0 }),
         for: id)
     }
-    var problems = lanes.first.problems + lanes.second.problems
+    var problems = pending + lanes.first.problems + lanes.second.problems
     problems.sort { ($0.file, $0.piece, $0.line) < ($1.file, $1.piece, $1.line) }
     for problem in problems {
       let line = problem.line + (offsetOfPiece[problem.piece] ?? 0)
@@ -121,7 +135,7 @@ struct CSVFolderReader {
       session.problems.add(
         ImportProblem(file: session.files[Int(problem.file)], place: place, message: problem.message))
     }
-    let dropped = lanes.first.problemCount + lanes.second.problemCount - problems.count
+    let dropped = pending.count + lanes.first.problemCount + lanes.second.problemCount - problems.count
     session.problems.addUncounted(max(0, dropped))
   }
 
@@ -203,9 +217,17 @@ struct CSVFolderReader {
     var problems: [PendingProblem] = []
     var problemCount = 0
 
+    init(strings: StringPool) { self.strings = strings }
+
+    /// Problems kept per piece: the first of each, so the ones reported (the first 50 in file
+    /// and line order) do not depend on which thread read what.
+    private var keptOfPiece: [Int: Int] = [:]
+
     mutating func problem(_ file: Int32, piece: Int, line: Int64, _ place: String, _ message: String) {
       problemCount += 1
-      if problems.count < ProblemList.limit {
+      let kept = keptOfPiece[piece, default: 0]
+      if kept < ProblemList.limit {
+        keptOfPiece[piece] = kept + 1
         problems.append(PendingProblem(file: file, piece: piece, line: line, place: place, message: message))
       }
     }
@@ -316,20 +338,31 @@ struct CSVFolderReader {
                   decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
             }
             roles = Self.roles(headers, table: table, builder: made, dialect: parser.dialect)
+            made.sawHeader = true
             builder = made
             line += Int64(header.lines)
             continue
           }
           guard let record = parser.record(bytes, atEnd: atEnd, fields: &fields) else { return }
           defer { line += Int64(record.lines) }
-          // An empty line.
-          if fields.isEmpty || (fields.count == 1 && fields[0].start == fields[0].end) { continue }
-          if lane.problemCount >= ProblemList.limit { return }
+          // An empty line, or one of separators only (a spreadsheet's re-save).
+          if fields.allSatisfy({ $0.start == $0.end }) && !parser.malformed { continue }
           rowsInFile += 1
-          if rowsInFile == 2048 && fileBytes > 0 {
+          if rowsInFile % 2048 == 0 && fileBytes > 0 {
             let perRow = max(1, (consumed + parser.position) / rowsInFile)
             let remaining = max(0, fileBytes - consumed - parser.position) / perRow
-            current.reserve(current.rowCount + remaining + remaining / 32 + 64)
+            current.expectedRows = current.rowCount + remaining + remaining / 32 + 64
+          }
+          if parser.malformed {
+            lane.problem(
+              file, piece: piece.id, line: line, "",
+              "a quoted field without its closing quote on the line, or text after a closing quote")
+          }
+          if fields.count > headers.count && fields[headers.count...].contains(where: { $0.start != $0.end })
+          {
+            lane.problem(
+              file, piece: piece.id, line: line, "", "\(fields.count) fields, the header has \(headers.count)"
+            )
           }
           current.beginRow(RowOrigin(file: file, line: line), strings: &lane.strings)
           parser.scratch.withUnsafeBufferPointer { unescaped in
@@ -465,6 +498,9 @@ struct CSVParser {
   var position = 0
   var dialect = CSVFolderReader.Dialect.bc2adls
   var scratch: [UInt8] = []
+  /// The last record had a bc2adls quoted field without its closing quote on the line, or text
+  /// after a closing quote: the reader refuses it rather than guess.
+  private(set) var malformed = false
 
   /// The end of the line starting at `start` (before CR LF), or nil when it is not complete yet.
   static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
@@ -482,6 +518,7 @@ struct CSVParser {
   )? {
     scratch.removeAll(keepingCapacity: true)
     fields.removeAll(keepingCapacity: true)
+    malformed = false
     let count = bytes.count
     var index = position
     guard index < count else { return nil }
@@ -538,17 +575,35 @@ struct CSVParser {
             j += 2
             continue
           }
-          if byte == 10 { lines += 1 }
+          if byte == 10 {
+            // bc2adls writes CR and LF inside text as spaces: its quoted fields end on their line.
+            if backslash { break }
+            lines += 1
+          }
           if copied { scratch.append(byte) }
           j += 1
+        }
+        if backslash && j < count && bytes[j] == 10 {
+          // No closing quote on the line: the record ends here, and is refused.
+          malformed = true
+          let end = j > index + 1 && bytes[j - 1] == 13 ? j - 1 : j
+          fields.append(
+            copied
+              ? CSVField(start: copyStart, end: scratch.count, inScratch: true)
+              : CSVField(start: index + 1, end: end, inScratch: false))
+          index = j + 1
+          break
         }
         let field =
           copied
           ? CSVField(start: copyStart, end: scratch.count, inScratch: true)
           : CSVField(start: index + 1, end: min(j, count), inScratch: false)
-        // Past the closing quote, up to the separator or the line end (anything between is dropped).
+        // Past the closing quote, up to the separator or the line end; text there is refused.
         index = j + 1
-        while index < count && bytes[index] != separator && bytes[index] != 10 { index += 1 }
+        while index < count && bytes[index] != separator && bytes[index] != 10 {
+          if bytes[index] != 32 && bytes[index] != 13 { malformed = true }
+          index += 1
+        }
         if index >= count {
           if !atEnd { return nil }
           fields.append(field)

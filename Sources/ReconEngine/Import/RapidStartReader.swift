@@ -329,8 +329,10 @@ struct XMLPackageParser {
       if tableIDExpected && isTableID {
         tableIDExpected = false
         let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // A first child <TableID> without a number: not a table (§7.2), ignored and said so.
         guard let id = Int(value) else {
-          throw ByteStreamError("\(where_): <TableID> holds \"\(value)\", not a table number")
+          session.ignoredTables.insert("\(tableElement) (<TableID> \"\(value.prefix(40))\")")
+          return
         }
         if let known = BCTable.with(id: id) {
           table = known

@@ -7,6 +7,9 @@ struct RowOrigins: Sendable {
 
   var count: Int { lines.count }
 
+  /// The files the rows came from.
+  var files: Set<Int32> { Set(fileRuns.map(\.file)) }
+
   mutating func append(_ origin: RowOrigin) {
     if fileRuns.last?.file != origin.file { fileRuns.append((lines.count, origin.file)) }
     lines.append(UInt32(clamping: origin.line))

@@ -110,6 +110,13 @@ final class TableBuilder {
   @exclusivity(unchecked) var closingFlags: [UInt8] = []
   /// BC field IDs some input carried, and column names no field matched.
   var seenFields = Set<Int>()
+  /// The rows the reader expects this builder to end with (a CSV file's size over its bytes per
+  /// row so far); 0 when it cannot tell.
+  @exclusivity(unchecked) var expectedRows = 0
+  /// Whether a header was read (CSV): a file without one is refused on its own.
+  var sawHeader = false
+  /// Fields some of the joined parts (files) carried and others did not.
+  var fieldsOfSomeParts = Set<Int>()
   var ignoredColumns = Set<String>()
   var sawClosingColumn = false
   var sawClosingPrefix = false
@@ -210,7 +217,13 @@ final class TableBuilder {
     // parsing the row); `finishRows` drops the unused ones.
     currentRow = rowCount
     rowCount += 1
-    if rowCount > store.capacity { reserve(max(4096, store.capacity + store.capacity / 2)) }
+    if rowCount > store.capacity {
+      // Half again, or towards what the reader expects — at most four times as much, so an
+      // estimate from short first rows cannot reserve more than the rows seen so far justify.
+      var target = max(4096, store.capacity + store.capacity / 2)
+      if expectedRows > target { target = min(expectedRows, max(4096, store.capacity) * 4) }
+      reserve(target)
+    }
     if !defaultTextSlots.isEmpty {
       let ids = defaultTextIDs ?? defaultTextSlots.map { strings.intern($0.text).raw }
       defaultTextIDs = ids
@@ -271,6 +284,12 @@ final class TableBuilder {
     result.versions = RowVersions.joined(&versions, counts: parts.map(\.rowCount))
     var base = 0
     let anyClosing = parts.contains { !$0.closingFlags.isEmpty }
+    let withHeader = parts.filter(\.sawHeader)
+    if let first = withHeader.first {
+      let everywhere = withHeader.dropFirst().reduce(first.seenFields) { $0.intersection($1.seenFields) }
+      let somewhere = withHeader.reduce(Set<Int>()) { $0.union($1.seenFields) }
+      result.fieldsOfSomeParts = somewhere.subtracting(everywhere)
+    }
     for part in parts {
       result.skipped.formUnion(part.skipped.map { $0 + base })
       for (row, date) in part.systemCreatedDates { result.systemCreatedDates[row + base] = date }
@@ -288,6 +307,15 @@ final class TableBuilder {
     }
     result.rowCount = base
     return result
+  }
+
+  /// Whether two finished rows hold different values (two versions of a record).
+  func rowsDiffer(_ a: Int, _ b: Int) -> Bool {
+    for column in rows.numbers where column[a] != column[b] { return true }
+    for column in rows.dates where column[a] != column[b] { return true }
+    for column in rows.strings where column[a] != column[b] { return true }
+    for column in rows.bytes where column[a] != column[b] { return true }
+    return texts.contains { !$0.isEmpty && $0[a] != $0[b] }
   }
 
   /// Gives the memory back once the rows are in the ledger.
@@ -436,11 +464,16 @@ final class TableBuilder {
       if let timestamp {
         versions.activate(rows: rowCount)
         versions.setTimestamp(row, timestamp)
+      } else if first != last {
+        throw .notA("a timestamp (rowversion)", text(bytes, start, end))
       }
     case .systemID:
       if let id = BCValues.guid(bytes, start, end) {
         versions.activate(rows: rowCount)
         versions.setSystemID(row, id)
+      } else {
+        let (first, last) = BCValues.trimmed(bytes, start, end)
+        if first != last { throw .notA("a GUID", text(bytes, start, end)) }
       }
     case .systemCreatedAt:
       let (first, last) = BCValues.trimmed(bytes, start, end)
