@@ -50,6 +50,18 @@ static inline int rc_mouse_kind(mmask_t state) {
 
 /* Process-level set-up that must happen in C order. */
 static inline void rc_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+/* A UTF-8 locale for the calling thread only: the headless terminal runs beside other threads
+   (the test runner), where setlocale, being process-wide, would swap the locale under them.
+   Returns the thread's previous locale; 0 when C.UTF-8 is unknown (nothing changed). */
+static inline locale_t rc_use_thread_utf8_locale(void) {
+  locale_t utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+  if (!utf8) return (locale_t)0;
+  return uselocale(utf8);
+}
+static inline void rc_restore_thread_locale(locale_t previous) {
+  locale_t mine = uselocale(previous);
+  if (mine && mine != LC_GLOBAL_LOCALE) freelocale(mine);
+}
 static inline int rc_codeset_is_utf8(void) {
   const char *cs = nl_langinfo(CODESET);
   return cs && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') &&

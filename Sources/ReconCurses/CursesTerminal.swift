@@ -28,6 +28,8 @@ public final class CursesTerminal {
   public let colours: Int
   /// Whether the locale's character set is UTF-8 (otherwise ASCII glyphs are used).
   public let isUTF8: Bool
+  /// The calling thread's locale before a headless terminal replaced it.
+  private var threadLocale: locale_t?
 
   /// Starts curses on the controlling terminal. Call `setlocale` first (done here).
   public init(mouse: Bool) throws(StartError) {
@@ -54,10 +56,13 @@ public final class CursesTerminal {
 
   /// A terminal with no tty behind it, for tests: output to /dev/null, a fixed size, and the
   /// screen contents readable with `row(_:)`.
+  /// It sets a UTF-8 locale for the calling thread only, never the process (`close()` gives the
+  /// thread its locale back): tests run it beside other threads.
   public init(headlessWidth width: Int, height: Int) throws(StartError) {
-    rc_use_environment_locale()
+    threadLocale = rc_use_thread_utf8_locale()
     isUTF8 = rc_codeset_is_utf8() != 0
     guard let screen = newterm("xterm-256color", fopen("/dev/null", "w"), fopen("/dev/null", "r")) else {
+      if let threadLocale { rc_restore_thread_locale(threadLocale) }
       throw .unknownTerminal("xterm-256color")
     }
     self.screen = screen
@@ -187,5 +192,9 @@ public final class CursesTerminal {
   public func close() {
     if isendwin() == false { endwin() }
     delscreen(screen)
+    if let threadLocale {
+      rc_restore_thread_locale(threadLocale)
+      self.threadLocale = nil
+    }
   }
 }

@@ -21,17 +21,29 @@ func reconbench(_ arguments: [String]) throws -> Run {
   guard FileManager.default.isExecutableFile(atPath: binary) else {
     throw CLIError("no binary at \(binary): run `swift build` before `swift test`")
   }
+  // The child writes to files, read once it has exited: Foundation's
+  // `FileHandle.readDataToEndOfFile` on a pipe traps when a read is interrupted by a signal
+  // (SIGCHLD from another test's child), which parallel suites make likely.
+  let folder = NSTemporaryDirectory() + "reconbench-run-" + UUID().uuidString
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let outPath = folder + "/stdout", errPath = folder + "/stderr"
+  guard FileManager.default.createFile(atPath: outPath, contents: nil),
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+  else { throw CLIError("cannot create the output files in \(folder)") }
+  let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+  let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
   let process = Process()
   process.executableURL = URL(fileURLWithPath: binary)
   process.arguments = arguments
-  let output = Pipe()
-  let error = Pipe()
   process.standardOutput = output
   process.standardError = error
   try process.run()
-  let outData = output.fileHandleForReading.readDataToEndOfFile()
-  let errData = error.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
+  try output.close()
+  try error.close()
+  let outData = try Data(contentsOf: URL(fileURLWithPath: outPath))
+  let errData = try Data(contentsOf: URL(fileURLWithPath: errPath))
   return Run(
     status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
     error: String(decoding: errData, as: UTF8.self))

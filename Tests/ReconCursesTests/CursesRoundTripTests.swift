@@ -4,14 +4,14 @@ import ReconTUI
 import Testing
 
 /// The curses backend against a headless terminal: what `present` draws is what curses holds,
-/// wide characters included. Curses is global state, hence one serialized suite.
+/// wide characters included. Curses is global state, hence one serialized suite; the test
+/// process runs other suites on other threads, so nothing here may touch process-wide state
+/// that they read (no `setenv`, no `setlocale`: the headless terminal sets its thread's locale).
 @MainActor
 @Suite("Curses backend", .serialized)
 struct CursesRoundTripTests {
   @Test("a frame written with present reads back row by row")
   func roundTrip() throws {
-    setenv("LANG", "C.UTF-8", 1)
-    setenv("LC_ALL", "C.UTF-8", 1)
     let terminal = try CursesTerminal(headlessWidth: 40, height: 4)
     defer { terminal.close() }
     #expect(terminal.isUTF8)

@@ -6,5 +6,8 @@ import CMalloc
 /// a fixed threshold keeps every large block mapped on its own and given back when freed, so
 /// the peak stays near what the import holds.
 enum LargeBlocks {
-  static func returnToSystem() { cmalloc_fix_mmap_threshold(1 << 20) }
+  /// Once per process: `mallopt` is not safe to call from two threads at a time.
+  private static let fixedThreshold: Void = { cmalloc_fix_mmap_threshold(1 << 20) }()
+
+  static func returnToSystem() { _ = fixedThreshold }
 }

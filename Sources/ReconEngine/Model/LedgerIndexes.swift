@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Maps entry numbers to row positions. Entry numbers are usually dense (1…n), so a flat array
 /// indexed by number is the common case; sparse numbering falls back to a dictionary.
 public struct EntryNumberIndex: Sendable {
@@ -88,8 +90,26 @@ public struct LedgerIndexes: Sendable {
   public var glEntriesOfValueEntry = GroupedRows()
   /// For each G/L entry row, the value entry rows behind it.
   public var valueEntriesOfGLEntry = GroupedRows()
+  /// Figures of the whole ledger worked out on first use (fresh with every rebuild).
+  let memo = LedgerMemo()
 
   public init() {}
+}
+
+/// Values that depend on the ledger alone, not on the filters, computed once per set of indexes:
+/// the matrix asks for them on every filter change.
+final class LedgerMemo: Sendable {
+  private let allTime = Mutex<ExactDecimal??>(nil)
+
+  /// The value, computing it with `make` the first time.
+  func allTimeInventory(_ make: () -> ExactDecimal?) -> ExactDecimal? {
+    allTime.withLock { known in
+      if let known { return known }
+      let value = make()
+      known = .some(value)
+      return value
+    }
+  }
 }
 
 /// Row numbers that share an entry number with an earlier row, per table.

@@ -117,7 +117,11 @@ public struct WarningFlags: Equatable, Sendable {
     }
     // 6. CheckPostingDateToGLNotTheSame: the all-time inventory equals the in-period G/L
     // inventory; BC reads that as value entries and G/L entries on different dates (§3.6).
-    if let total = WarningChecks.allTimeInventory(ledger), total == glInventoryTotal { return .postingDate }
+    if let total = ledger.indexes.memo.allTimeInventory({ WarningChecks.allTimeInventory(ledger) }),
+      total == glInventoryTotal
+    {
+      return .postingDate
+    }
     // 7. CheckDirectPostings: the differences do not cancel out.
     var sum = ExactSum()
     for field in ReconciliationField.allCases where field != .inventoryToWIP && field != .wipToInterim {

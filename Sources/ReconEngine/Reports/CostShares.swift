@@ -44,7 +44,7 @@ public struct CostShares: Sendable {
     public var revaluation: Int64 = 0
     public var rounding: Int64 = 0
     /// Purchase, Material, Capacity, Capacity Overhead, Mfg. Overhead, Subcontracted.
-    public var varianceBreakdown: [Int64] = [0, 0, 0, 0, 0, 0]
+    public var varianceBreakdown = VarianceBreakdown()
 
     /// BC's Total: New Direct + New Indirect + New Revaluation + New Rounding + New Variance.
     public var total: Int64 { direct + indirect + revaluation + rounding + variance }
@@ -98,8 +98,44 @@ public struct CostShares: Sendable {
       variance = f(variance)
       revaluation = f(revaluation)
       rounding = f(rounding)
-      varianceBreakdown = varianceBreakdown.map(f)
+      for index in varianceBreakdown.indices { varianceBreakdown[index] = f(varianceBreakdown[index]) }
     }
+  }
+
+  /// The six variance amounts, inline: a report over a million entries builds and scales
+  /// shares for each, and an array would put every one on the heap.
+  public struct VarianceBreakdown: Equatable, Sendable, RandomAccessCollection, MutableCollection {
+    private var values: (Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0)
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { 6 }
+
+    public subscript(index: Int) -> Int64 {
+      get {
+        switch index {
+        case 0: return values.0
+        case 1: return values.1
+        case 2: return values.2
+        case 3: return values.3
+        case 4: return values.4
+        default: return values.5
+        }
+      }
+      set {
+        switch index {
+        case 0: values.0 = newValue
+        case 1: values.1 = newValue
+        case 2: values.2 = newValue
+        case 3: values.3 = newValue
+        case 4: values.4 = newValue
+        default: values.5 = newValue
+        }
+      }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.values == b.values }
   }
 
   public struct Line: Sendable {
@@ -146,19 +182,21 @@ struct CostShareBuffer {
   let startOrdinal: Int32
   /// Item ledger entry rows of inventory, non-average items, in entry number order.
   var entryRows: [Int] = []
-  var rows: [Int: Row] = [:]
+  /// The buffer, by item ledger entry row (nil: not buffered).
+  var rows: [Row?]
   /// Application rows per inbound entry number whose outbound entry made them (AppliedOutbnd).
   var appliedOutbound: [Int64: [Int]] = [:]
   /// Inbound entries applied from an outbound one (a transfer receipt, an applied return).
   var appliedFrom: Set<Int64> = []
-  /// Value entry rows per item ledger entry number.
-  var valueRows: [Int64: [Int]] = [:]
+  /// Value entry rows per item ledger entry row.
+  var valueRows = RowGroups<Int32>(rows: 0, [])
   /// Single-level costs per production order number.
   var orders: [UInt32: ProductionOrderCosts] = [:]
 
   init(_ ledger: Ledger, _ options: CostShares.Options) {
     self.ledger = ledger
     self.options = options
+    rows = Array(repeating: nil, count: ledger.itemLedgerEntries.count)
     endOrdinal = options.end?.ordinal ?? Int32.max
     startOrdinal = options.start?.ordinal ?? Int32.min
     let item = Columns.item, ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
@@ -184,11 +222,7 @@ struct CostShareBuffer {
     for list in appliedOutbound.keys {
       appliedOutbound[list]?.sort { apps[app.outboundItemEntryNo, $0] < apps[app.outboundItemEntryNo, $1] }
     }
-    let ve = Columns.valueEntry
-    for row in ledger.valueEntries.indices {
-      let number = ledger.valueEntries[ve.itemLedgerEntryNo, row]
-      if number != 0 { valueRows[number, default: []].append(row) }
-    }
+    valueRows = RowGroups.valueEntries(of: ledger)
     orders = ProductionOrderCosts.all(ledger)
   }
 
@@ -202,8 +236,9 @@ struct CostShareBuffer {
     var shares = CostShares.Shares()
     shares.quantity = entries[ile.quantity, row].units
     let values = ledger.valueEntries
-    for valueRow in valueRows[entries[ile.entryNo, row]] ?? []
-    where values[ve.postingDate, valueRow].ordinal <= endOrdinal {
+    for element in valueRows[row] {
+      let valueRow = Int(element)
+      guard values[ve.postingDate, valueRow].ordinal <= endOrdinal else { continue }
       let actual = values[ve.costAmountActual, valueRow].units
       let both = actual + values[ve.costAmountExpected, valueRow].units
       switch values[ve.entryType, valueRow] {

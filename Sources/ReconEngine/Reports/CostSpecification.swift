@@ -68,51 +68,57 @@ public struct CostSpecification: Sendable {
     let locationAllowed = { (id: StringID) in options.locations?.matches(ledger.string(id)) ?? true }
     let remaining = RemainingQuantities(ledger, valuation: valuation)
     // Value entries per item ledger entry, dated up to the valuation date, in their location.
-    var valueRows: [Int64: [Int]] = [:]
-    for row in ledger.valueEntries.indices {
-      let number = ledger.valueEntries[ve.itemLedgerEntryNo, row]
-      if number == 0 || ledger.valueEntries[ve.postingDate, row].ordinal > valuation { continue }
-      if !locationAllowed(ledger.valueEntries[ve.locationCode, row]) { continue }
-      valueRows[number, default: []].append(row)
+    let valueRows = RowGroups.valueEntries(of: ledger) { row in
+      ledger.valueEntries[ve.postingDate, row].ordinal <= valuation
+        && locationAllowed(ledger.valueEntries[ve.locationCode, row])
     }
     // 10⁷ fine units per amount unit: 10⁻¹² of the currency.
     let fine = Int128(10_000_000)
-    var perItem: [UInt32: Line] = [:]
+    // Lines by item, mutated in place (a line taken out of a dictionary and put back would copy
+    // its arrays for every entry).
+    var lineOfItem: [UInt32: Int] = [:]
+    var perItem: [Line] = []
     for row in entries.indices {
       if entries[ile.postingDate, row].ordinal > valuation || entries[ile.dropShipment, row] { continue }
       let itemID = entries[ile.itemNo, row]
       guard inventoryItem.contains(itemID.raw) else { continue }
       if let filter = options.items, !filter.matches(ledger.string(itemID)) { continue }
       if !locationAllowed(entries[ile.locationCode, row]) { continue }
-      let number = entries[ile.entryNo, row]
       let quantity = entries[ile.quantity, row].units
       let left = remaining.at(row)
-      var line = perItem[itemID.raw] ?? Line(item: itemID)
-      line.quantity = ExactDecimal(units: line.quantity.units + left)
+      let index: Int
+      if let known = lineOfItem[itemID.raw] {
+        index = known
+      } else {
+        index = perItem.count
+        lineOfItem[itemID.raw] = index
+        perItem.append(Line(item: itemID))
+      }
+      perItem[index].quantity = ExactDecimal(units: perItem[index].quantity.units + left)
       let average = methodOf[itemID.raw] == .average
-      for valueRow in valueRows[number] ?? [] {
+      for element in valueRows[row] {
+        let valueRow = Int(element)
         guard
           let bucket = CostSpecification.buckets.firstIndex(of: ledger.valueEntries[ve.entryType, valueRow])
         else { continue }
-        line.hasEntries[bucket] = true
+        perItem[index].hasEntries[bucket] = true
         let amount =
           Int128(ledger.valueEntries[ve.costAmountActual, valueRow].units)
           + Int128(ledger.valueEntries[ve.costAmountExpected, valueRow].units)
         if average {
-          line.preciseAmounts[bucket] += amount * fine
+          perItem[index].preciseAmounts[bucket] += amount * fine
         } else {
           // SumUnitCost divides each entry by its own quantity: the valued quantity of a partial
           // revaluation, else the item ledger entry's; the unit cost × |remaining|.
           let divisor =
             ledger.valueEntries[ve.partialRevaluation, valueRow]
             ? ledger.valueEntries[ve.valuedQuantity, valueRow].units : quantity
-          line.preciseAmounts[bucket] += CostSpecification.scaled(
+          perItem[index].preciseAmounts[bucket] += CostSpecification.scaled(
             amount * Int128(left.magnitude) * fine, by: Int128(divisor.magnitude))
         }
       }
-      perItem[itemID.raw] = line
     }
-    lines = perItem.values.sorted {
+    lines = perItem.sorted {
       ledger.string($0.item).utf8.lexicographicallyPrecedes(ledger.string($1.item).utf8)
     }
   }
@@ -151,32 +157,33 @@ public struct CostSpecification: Sendable {
 struct RemainingQuantities {
   private let ledger: Ledger
   private let valuation: Int32
-  /// Per entry number: (the other entry's number, the quantity it adds).
-  private var rows: [Int64: [(other: Int64, quantity: Int64)]] = [:]
+  /// Per entry row: (the other entry's row, the quantity it adds).
+  private var rows = RowGroups<(other: Int, quantity: Int64)>(rows: 0, [])
 
   init(_ ledger: Ledger, valuation: Int32) {
     self.ledger = ledger
     self.valuation = valuation
     let app = Columns.itemApplicationEntry, ile = Columns.itemLedgerEntry
     let apps = ledger.itemApplicationEntries
+    var pairs: [(row: Int, element: (other: Int, quantity: Int64))] = []
     for row in apps.indices where apps[app.postingDate, row].ordinal <= valuation {
       let inbound = apps[app.inboundItemEntryNo, row], outbound = apps[app.outboundItemEntryNo, row]
       guard outbound != 0 else { continue }
       let quantity = apps[app.quantity, row].units
       // Which side the row belongs to depends on the entry being valued: an inbound entry
       // reads the rows naming it as inbound; an outbound one those it created itself.
-      if let inboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: inbound),
-        ledger.itemLedgerEntries[ile.quantity, inboundRow].units > 0
-      {
-        rows[inbound, default: []].append((outbound, quantity))
+      let inboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: inbound)
+      let outboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: outbound)
+      if let inboundRow, ledger.itemLedgerEntries[ile.quantity, inboundRow].units > 0 {
+        pairs.append((inboundRow, (outboundRow ?? -1, quantity)))
       }
-      if apps[app.itemLedgerEntryNo, row] == outbound,
-        let outboundRow = ledger.indexes.itemLedgerEntryByNumber.row(of: outbound),
+      if apps[app.itemLedgerEntryNo, row] == outbound, let outboundRow,
         ledger.itemLedgerEntries[ile.quantity, outboundRow].units <= 0
       {
-        rows[outbound, default: []].append((inbound, -quantity))
+        pairs.append((outboundRow, (inboundRow ?? -1, -quantity)))
       }
     }
+    rows = RowGroups(rows: ledger.itemLedgerEntries.count, pairs)
   }
 
   /// The remaining quantity of the item ledger entry in `row`.
@@ -184,8 +191,8 @@ struct RemainingQuantities {
     let ile = Columns.itemLedgerEntry
     let entries = ledger.itemLedgerEntries
     var remaining = entries[ile.quantity, row].units
-    for (other, quantity) in rows[entries[ile.entryNo, row]] ?? [] {
-      guard let otherRow = ledger.indexes.itemLedgerEntryByNumber.row(of: other) else { continue }
+    for (otherRow, quantity) in rows[row] {
+      guard otherRow >= 0 else { continue }
       let otherQuantity = entries[ile.quantity, otherRow].units
       if (otherQuantity < 0) != (quantity < 0) && otherQuantity != 0 && quantity != 0 { continue }
       if entries[ile.postingDate, otherRow].ordinal > valuation { continue }

@@ -106,16 +106,23 @@ public struct InventoryValuation: Sendable {
       var decreasesExpected: Int64 = 0
       /// Entries in Start..End exist (HasEntriesWithinDateRange).
       var hasPeriodEntries = false
+      /// Any value entry up to End (an item without one prints no line).
+      var seen = false
     }
-    var perItem: [UInt32: Accumulator] = [:]
+    // One accumulator per taking item, found with one lookup per value entry.
+    var indexOfItem: [UInt32: Int] = [:]
+    var perItem: [Accumulator] = []
+    for (itemID, group) in groupOfItem {
+      indexOfItem[itemID] = perItem.count
+      perItem.append(Accumulator(line: Line(item: StringID(raw: itemID), postingGroup: group)))
+    }
     for row in table.indices {
-      let itemID = table[ve.itemNo, row]
-      guard let group = groupOfItem[itemID.raw], locationAllowed(table[ve.locationCode, row]) else {
-        continue
-      }
+      guard let index = indexOfItem[table[ve.itemNo, row].raw], locationAllowed(table[ve.locationCode, row])
+      else { continue }
       let date = table[ve.postingDate, row].ordinal
       if date > endOrdinal { continue }
-      var entry = perItem[itemID.raw] ?? Accumulator(line: Line(item: itemID, postingGroup: group))
+      var entry = perItem[index]
+      entry.seen = true
       entry.line.costPostedToGL = ExactDecimal(
         units: entry.line.costPostedToGL.units + table[ve.costPostedToGL, row].units)
       entry.line.expectedCostPostedToGL = ExactDecimal(
@@ -155,10 +162,10 @@ public struct InventoryValuation: Sendable {
           break  // capacity and resource entries: only the opening and Cost Posted to G/L
         }
       }
-      perItem[itemID.raw] = entry
+      perItem[index] = entry
     }
     var itemLines: [Line] = []
-    for entry in perItem.values {
+    for entry in perItem where entry.seen {
       // IsEmptyLine: the invoiced figures of the opening and (when the period has entries) of
       // the increases and decreases, and with Include Expected Cost the expected ones too —
       // never Cost Posted to G/L.

@@ -1,0 +1,43 @@
+/// Elements grouped by a row number, flat: the reports look up "the value entries of this item
+/// ledger entry" hundreds of thousands of times, and a dictionary of arrays would allocate one
+/// array per entry. Elements keep the order they were given in.
+struct RowGroups<Element> {
+  private var start: [Int32]
+  private var elements: [Element]
+
+  /// `pairs`: (row in 0..<rows, element); rows out of range are left out.
+  init(rows: Int, _ pairs: [(row: Int, element: Element)]) {
+    start = [Int32](repeating: 0, count: rows + 1)
+    for pair in pairs where pair.row >= 0 && pair.row < rows { start[pair.row + 1] += 1 }
+    for index in stride(from: 1, to: start.count, by: 1) { start[index] += start[index - 1] }
+    var next = Array(start.dropLast())
+    var placed = [Element?](repeating: nil, count: Int(start.last ?? 0))
+    for pair in pairs where pair.row >= 0 && pair.row < rows {
+      placed[Int(next[pair.row])] = pair.element
+      next[pair.row] += 1
+    }
+    elements = placed.compactMap { $0 }
+  }
+
+  subscript(row: Int) -> ArraySlice<Element> {
+    guard row >= 0 && row + 1 < start.count else { return [] }
+    return elements[Int(start[row])..<Int(start[row + 1])]
+  }
+}
+
+extension RowGroups where Element == Int32 {
+  /// The value entry rows of each item ledger entry row, those `keep` accepts, in entry order.
+  static func valueEntries(of ledger: Ledger, where keep: (Int) -> Bool = { _ in true }) -> RowGroups<Int32> {
+    let ve = Columns.valueEntry
+    var pairs: [(row: Int, element: Int32)] = []
+    pairs.reserveCapacity(ledger.valueEntries.count)
+    for row in ledger.valueEntries.indices {
+      let number = ledger.valueEntries[ve.itemLedgerEntryNo, row]
+      guard number != 0, keep(row), let entry = ledger.indexes.itemLedgerEntryByNumber.row(of: number) else {
+        continue
+      }
+      pairs.append((entry, Int32(row)))
+    }
+    return RowGroups(rows: ledger.itemLedgerEntries.count, pairs)
+  }
+}
