@@ -55,7 +55,7 @@ struct ImportScreenTests {
     _ = press(&state, .character("E"))
     #expect(state.prompt?.text == "import-warnings.csv")
     let effects = press(&state, .enter)
-    guard case .writeFile(let path, let csv, let rows)? = effects.first else {
+    guard case .writeFile(let path, let csv, let rows, _)? = effects.first else {
       Issue.record("no export: \(effects)")
       return
     }
@@ -80,7 +80,11 @@ struct ImportScreenTests {
     _ = press(&state, .control("w"), .control("u"))
     type(&state, "closing.json")
     #expect(press(&state, .enter) == [.save(path: "closing.json")])
+    // The path is the snapshot's only once the save succeeded.
+    #expect(state.snapshotPath == nil)
+    Reducer.finished(.saved(path: "closing.json", shown: "/work/closing.json"), &state)
     #expect(state.snapshotPath == "closing.json")
+    #expect(state.message == "Saved /work/closing.json")
     // From now on Save writes the snapshot, and Reload reads it.
     #expect(press(&state, .control("w")) == [.save(path: "closing.json")])
     #expect(press(&state, .character("r")) == [.reload(path: "closing.json")])

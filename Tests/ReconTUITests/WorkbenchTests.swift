@@ -8,12 +8,10 @@ import Testing
 @MainActor
 @Suite("Workbench")
 struct WorkbenchTests {
-  static let sample = SampleCompany.load()
+  static let sample = sharedSample
 
   func makeState(width: Int = 120, height: Int = 40) throws -> AppState {
-    try AppState(
-      ledger: Self.sample, snapshotName: "sample", snapshotPath: nil, themeNames: ThemeLibrary.builtInNames,
-      width: width, height: height, today: LedgerDate("2026-01-05") ?? LedgerTable.noDate)
+    try sampleState(width: width, height: height)
   }
 
   @Test(
@@ -186,11 +184,11 @@ struct WorkbenchTests {
     effects = press(&state, .enter)
     let expected = try Reconciliation(Self.sample, filters: ReconciliationFilters()).matrixTable(decimals: 2)
       .csv
-    #expect(effects == [.writeFile(path: "matrix.csv", contents: expected, rows: 18)])
+    #expect(effects == [.writeFile(path: "matrix.csv", contents: expected, rows: 18, overwrite: false)])
     state.matrixRow = 7
     _ = press(&state, .enter)
     effects = press(&state, .control("s"), .enter)
-    guard case .writeFile(let path, let contents, let rows) = effects.first else {
+    guard case .writeFile(let path, let contents, let rows, _) = effects.first else {
       throw TUITestError("no export")
     }
     #expect(path == "cogs-inventory.csv")

@@ -20,24 +20,10 @@ public struct DateRange: Equatable, Sendable, CustomStringConvertible {
 
   public var isAll: Bool { start == nil && end == nil }
 
+  /// The range, or nil when `DateRange.parse` refuses the text (which says why).
   public init?(parsing text: String) {
-    let trimmed = text.trimmingSpaces
-    if trimmed.isEmpty {
-      self.init()
-      return
-    }
-    if let range = trimmed.range(of: "..") {
-      let left = String(trimmed[..<range.lowerBound]).trimmingSpaces
-      let right = String(trimmed[range.upperBound...]).trimmingSpaces
-      let start = left.isEmpty ? nil : LedgerDate(left)
-      let end = right.isEmpty ? nil : LedgerDate(right)
-      if (!left.isEmpty && start == nil) || (!right.isEmpty && end == nil) { return nil }
-      if let start, let end, end < start { return nil }
-      self.init(start: start, end: end)
-    } else {
-      guard let date = LedgerDate(trimmed) else { return nil }
-      self.init(start: date, end: date)
-    }
+    guard case .success(let range) = DateRange.parse(text) else { return nil }
+    self = range
   }
 
   /// The smallest ordinal inside the range.
@@ -77,7 +63,14 @@ public struct CodeFilter: Equatable, Sendable, CustomStringConvertible {
   let alternatives: [[Term]]
   public let text: String
 
+  /// The filter, or nil when `CodeFilter.parse` refuses the text (which says why).
   public init?(parsing text: String) {
+    guard case .success(let filter) = CodeFilter.parse(text) else { return nil }
+    self = filter
+  }
+
+  /// Builds the terms of a text `parse` has checked.
+  init?(validated text: String) {
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty else { return nil }
     var alternatives: [[Term]] = []

@@ -52,7 +52,7 @@ public enum Pane: Sendable { case main, detail }
 public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
-    case reportDates
+    case reportDates, saveAs, confirmOverwrite
   }
   public var kind: Kind
   public var label: String
@@ -79,8 +79,6 @@ public struct AppState: Sendable {
   public var focus: Pane = .main
   /// The selected line of the matrix's detail pane (when it has the focus).
   public var detailSelected = 0
-  /// The export prompt is asking where to save the snapshot.
-  public var savingAs = false
   public var prompt: Prompt?
   public var message: String?
   public var messageIsError = false
@@ -90,7 +88,16 @@ public struct AppState: Sendable {
   public var mouseEnabled: Bool
   public var showHelp = false
   public var helpScroll = 0
+  /// The term `n` and `N` look for (as typed; matching ignores case).
   public var lastSearch: String?
+  /// Earlier search terms, oldest first (`↑` in the search prompt).
+  public var searchHistory: [String] = []
+  /// Where `↑`/`↓` are in that history while the search prompt is open.
+  public var historyPosition: Int?
+  /// The selected line of the palette's list of matching commands.
+  public var paletteSelected = 0
+  /// The file an export would overwrite, waiting for a yes.
+  public var pendingExport: String?
   public var width: Int
   public var height: Int
   /// The posting run shown in the test report, waiting for confirmation.

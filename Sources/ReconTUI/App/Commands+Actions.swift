@@ -1,43 +1,65 @@
 import ReconEngine
 
-/// `/`, `n`, `N`: jump to the next row containing the search text (case-insensitive).
+/// `/`, `n`, `N`: jump to the next match of the search text (case-insensitive) — in the matrix
+/// the next cell, in a list the next row — and say which match of how many it is.
 enum Search {
   static func next(_ state: inout AppState, forward: Bool) {
-    guard let query = state.lastSearch?.lowercased(), !query.isEmpty else {
+    guard let term = state.lastSearch, !term.isEmpty else {
       state.say("Nothing to search for yet: press /")
       return
     }
+    let query = term.lowercased()
     let ledger = state.ledger
     if state.stack.isEmpty {
-      let rows = state.layout.rows
+      // Cells in reading order; a row caption counts as the row's first cell.
       let table = state.reconciliation.matrixTable(decimals: ledger.amountDecimals)
-      for step in 1...rows.count {
-        let index = (state.matrixRow + (forward ? step : -step) + rows.count * 2) % rows.count
-        if table.rows[index].contains(where: { $0.display.lowercased().contains(query) }) {
-          state.matrixRow = index
-          return
+      var cells: [(row: Int, column: Int)] = []
+      for (row, line) in table.rows.enumerated() {
+        for (column, cell) in line.enumerated() where cell.display.lowercased().contains(query) {
+          cells.append((row, column))
         }
       }
-      state.say("“\(query)” not found", error: true)
+      guard !cells.isEmpty else { return state.say("“\(term)” not found", error: true) }
+      let here = (state.matrixRow, state.matrixColumn)
+      let position: Int
+      if forward {
+        position = cells.firstIndex { ($0.row, max(1, $0.column)) > here } ?? 0
+      } else {
+        position = cells.lastIndex { ($0.row, max(1, $0.column)) < here } ?? (cells.count - 1)
+      }
+      state.matrixRow = cells[position].row
+      if cells[position].column > 0 { state.matrixColumn = cells[position].column }
+      state.detailSelected = 0
+      state.say("“\(term)”: match \(position + 1) of \(cells.count)")
       return
     }
-    var found = false
+    var message: String?
     Lists.update(&state) { list in
-      let count = list.order.count
-      guard count > 0 else { return }
-      for step in 1...count {
-        let position = (list.selected + (forward ? step : -step) + count * 2) % count
-        let cells = list.source.cells(list.order[position], ledger)
+      var matching: [Int] = []
+      for (position, index) in list.order.enumerated() {
+        let cells = list.source.cells(index, ledger)
         if cells.contains(where: {
           $0.display.lowercased().contains(query) || $0.plain.lowercased().contains(query)
         }) {
-          list.selected = position
-          found = true
-          return
+          matching.append(position)
         }
       }
+      guard !matching.isEmpty else { return }
+      let found: Int
+      if forward {
+        found = matching.firstIndex { $0 > list.selected } ?? 0
+      } else {
+        found = matching.lastIndex { $0 < list.selected } ?? (matching.count - 1)
+      }
+      list.selected = matching[found]
+      message = "“\(term)”: match \(found + 1) of \(matching.count)"
     }
-    if found { Layout.keepSelectionVisible(&state) } else { state.say("“\(query)” not found", error: true) }
+    if let message {
+      Layout.keepSelectionVisible(&state)
+      state.say(message)
+    } else {
+      state.say("“\(term)” not found", error: true)
+    }
   }
 }
 

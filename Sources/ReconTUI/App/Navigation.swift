@@ -90,16 +90,41 @@ enum Lists {
     }
     if let sort = list.sort {
       let keys = order.map { SortKey(list.source.cells($0, ledger)[sort.column]) }
-      let sorted = order.indices.sorted { a, b in
-        let (left, right) = (keys[a], keys[b])
-        if left == right { return order[a] < order[b] }
-        return sort.ascending ? left < right : right < left
+      // A report's total lines stay under their group: the sort orders the lines between
+      // one total and the next, and each total keeps its place after them.
+      var sorted: [Int] = []
+      var segment: [Int] = []
+      for position in order.indices {
+        if isTotalLine(list.source.cells(order[position], ledger)) {
+          sorted += sortedSegment(segment, keys, order, sort.ascending)
+          sorted.append(position)
+          segment = []
+        } else {
+          segment.append(position)
+        }
       }
+      sorted += sortedSegment(segment, keys, order, sort.ascending)
       order = sorted.map { order[$0] }
     }
     list.order = order
     list.selected = selectedSource.flatMap { order.firstIndex(of: $0) } ?? 0
     list.top = min(list.top, max(0, order.count - 1))
+  }
+
+  /// A report's group or grand total line (its first cell says `Total`).
+  static func isTotalLine(_ cells: [ExportTable.Cell]) -> Bool {
+    guard case .text(let text)? = cells.first else { return false }
+    return text == "Total" || text.hasPrefix("Total ")
+  }
+
+  private static func sortedSegment(_ positions: [Int], _ keys: [SortKey], _ order: [Int], _ ascending: Bool)
+    -> [Int]
+  {
+    positions.sorted { a, b in
+      let (left, right) = (keys[a], keys[b])
+      if left == right { return order[a] < order[b] }
+      return ascending ? left < right : right < left
+    }
   }
 
   static func sort(_ state: inout AppState, ascending: Bool) {

@@ -5,14 +5,23 @@ enum Prompts {
   static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
     switch prompt.kind {
-    case .confirmQuit, .confirmPost, .confirmReload:
+    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite:
       state.prompt = nil
       guard key == .character("y") || key == .character("Y") else {
+        state.pendingExport = nil
         state.say("Cancelled")
         return []
       }
       switch prompt.kind {
       case .confirmQuit: return [.quit]
+      case .confirmOverwrite:
+        guard let path = state.pendingExport else { return [] }
+        state.pendingExport = nil
+        guard let (csv, rows) = Export.csv(state) else {
+          state.say("Nothing to export on this screen")
+          return []
+        }
+        return [.writeFile(path: path, contents: csv, rows: rows, overwrite: true)]
       case .confirmReload: return (state.snapshotPath ?? state.importSource).map { [.reload(path: $0)] } ?? []
       default:
         Posting.confirm(&state)
@@ -24,16 +33,29 @@ enum Prompts {
     switch key {
     case .escape:
       state.prompt = nil
-      state.savingAs = false
     case .backspace, .delete:
       if !prompt.text.isEmpty { prompt.text.removeLast() }
       state.prompt = prompt
+      state.paletteSelected = 0
     case .control("u"):
       prompt.text = ""
       state.prompt = prompt
+      state.paletteSelected = 0
     case .character(let character):
       prompt.text.append(character)
       state.prompt = prompt
+      state.paletteSelected = 0
+    case .up, .down:
+      let step = key == .up ? -1 : 1
+      if prompt.kind == .palette {
+        Palette.move(&state, by: step)
+      } else if prompt.kind == .search, !state.searchHistory.isEmpty {
+        let count = state.searchHistory.count
+        let position = min(max(0, (state.historyPosition ?? count) + step), count)
+        state.historyPosition = position
+        prompt.text = position < count ? state.searchHistory[position] : ""
+        state.prompt = prompt
+      }
     case .enter:
       state.prompt = nil
       return submit(&state, prompt)
@@ -47,7 +69,10 @@ enum Prompts {
     let text = prompt.text.trimmingSpacesAround
     switch prompt.kind {
     case .search:
+      guard !text.isEmpty else { return [] }
       state.lastSearch = text
+      state.searchHistory.removeAll { $0 == text }
+      state.searchHistory.append(text)
       Search.next(&state, forward: true)
     case .filterRows:
       let ledger = state.ledger
@@ -59,10 +84,11 @@ enum Prompts {
         state.say("\(list.order.count) of \(list.source.count) rows (F shows all)")
       }
     case .dates:
-      guard let range = DateRange(parsing: text) else {
-        state.say(
-          "“\(text)” is not a date range: 2025-01-01..2025-01-31, ..2025-01-31, 2025-01-01.., C2025-12-31 for a closing date",
-          error: true)
+      let range: DateRange
+      switch DateRange.parse(text) {
+      case .success(let parsed): range = parsed
+      case .failure(let error):
+        state.say(error.description, error: true)
         return []
       }
       var filters = state.filters
@@ -72,43 +98,36 @@ enum Prompts {
       Reports.applyDates(text, &state)
     case .items, .locations:
       var filters = state.filters
-      let filter = text.isEmpty ? nil : CodeFilter(parsing: text)
-      if !text.isEmpty && filter == nil {
-        state.say("“\(text)” is not a filter", error: true)
-        return []
+      var filter: CodeFilter?
+      if !text.isEmpty {
+        switch CodeFilter.parse(text) {
+        case .success(let parsed): filter = parsed
+        case .failure(let error):
+          state.say(error.description, error: true)
+          return []
+        }
       }
       if prompt.kind == .items { filters.items = filter } else { filters.locations = filter }
       Filters.apply(&state, filters)
+    case .saveAs:
+      guard !text.isEmpty else { return [] }
+      if let source = state.importSource, ImportScreen.samePath(source, text) {
+        state.say(
+          "\(text) is the export this ledger came from: save the snapshot under another name", error: true)
+        return []
+      }
+      // The path changes only once the save succeeded (`Reducer.finished(.saved)`).
+      return [.save(path: text)]
     case .export:
       guard !text.isEmpty else { return [] }
-      if state.savingAs {
-        state.savingAs = false
-        if let source = state.importSource, ImportScreen.samePath(source, text) {
-          state.say(
-            "\(text) is the export this ledger came from: save the snapshot under another name", error: true)
-          return []
-        }
-        state.snapshotPath = text
-        state.snapshotName = text
-        return [.save(path: text)]
-      }
       guard let (csv, rows) = Export.csv(state) else {
         state.say("Nothing to export on this screen")
         return []
       }
-      return [.writeFile(path: text, contents: csv, rows: rows)]
+      return [.writeFile(path: text, contents: csv, rows: rows, overwrite: false)]
     case .palette:
-      let wanted = text.lowercased()
-      guard
-        let command = CommandID.allCases.first(where: {
-          $0.rawValue.lowercased() == wanted || $0.title.lowercased().contains(wanted)
-        }), !wanted.isEmpty
-      else {
-        state.say("No command matches “\(text)”", error: true)
-        return []
-      }
-      return Reducer.run(command, &state)
-    case .confirmQuit, .confirmPost, .confirmReload:
+      return Palette.submit(&state, text)
+    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite:
       break
     }
     return []

@@ -4,7 +4,8 @@ import ReconEngine
 /// terminal.
 public enum Effect: Equatable, Sendable {
   case quit
-  case writeFile(path: String, contents: String, rows: Int)
+  /// Write an export; `overwrite` false: report `exportWouldOverwrite` when the file exists.
+  case writeFile(path: String, contents: String, rows: Int, overwrite: Bool)
   case save(path: String)
   case reload(path: String)
   case applyTheme(String)
@@ -28,11 +29,7 @@ public enum Reducer {
       if state.prompt != nil { return Prompts.handle(&state, key) }
       state.message = nil
       if state.showHelp {
-        switch key {
-        case .down, .character("j"): state.helpScroll += 1
-        case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
-        default: state.showHelp = false
-        }
+        Help.handle(&state, key)
         return []
       }
       if key == .control("c") { return requestQuit(&state) }
@@ -63,7 +60,10 @@ public enum Reducer {
     case .switchPane:
       state.focus = state.stack.isEmpty && state.focus == .main ? .detail : .main
       state.detailSelected = 0
-    case .search: state.prompt = Prompt(kind: .search, label: "Search: ", text: state.lastSearch ?? "")
+    case .search:
+      // Opens empty: ↑ brings back earlier terms.
+      state.historyPosition = nil
+      state.prompt = Prompt(kind: .search, label: "Search: ", text: "")
     case .searchNext: Search.next(&state, forward: true)
     case .searchPrevious: Search.next(&state, forward: false)
     case .filterRows:
@@ -103,6 +103,10 @@ public enum Reducer {
           ? "G/L attributed to items through the relations"
           : "G/L hidden under item and location filters, as in BC")
     case .export:
+      guard Export.csv(state) != nil else {
+        state.say("Nothing to export on this screen")
+        return []
+      }
       state.prompt = Prompt(kind: .export, label: "Export to: ", text: Export.defaultName(state))
     case .post: return Posting.start(&state)
     case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares: Reports.open(command, &state)
@@ -110,8 +114,11 @@ public enum Reducer {
     case .save:
       if let path = state.snapshotPath { return [.save(path: path)] }
       state.prompt = Prompt(
-        kind: .export, label: "Save snapshot as: ", text: ImportScreen.suggestedSnapshotName(state))
-      state.savingAs = true
+        kind: .saveAs, label: "Save snapshot as: ", text: ImportScreen.suggestedSnapshotName(state))
+    case .saveAs:
+      state.prompt = Prompt(
+        kind: .saveAs, label: "Save snapshot as: ",
+        text: state.snapshotPath ?? ImportScreen.suggestedSnapshotName(state))
     case .importWarnings:
       ImportScreen.open(&state)
     case .reload:
@@ -140,6 +147,7 @@ public enum Reducer {
       state.showHelp = true
       state.helpScroll = 0
     case .palette:
+      state.paletteSelected = 0
       state.prompt = Prompt(kind: .palette, label: ": ", text: "")
     case .quit:
       if !state.stack.isEmpty && state.prompt == nil {

@@ -7,7 +7,7 @@ public enum CommandID: String, CaseIterable, Sendable {
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
   case reportDates, reportExpected, reportMode, reportDetails
-  case save, reload, importWarnings, cycleTheme, toggleMouse, help, palette, quit
+  case save, saveAs, reload, importWarnings, cycleTheme, toggleMouse, help, palette, quit
 
   /// The title in help and the palette.
   public var title: String {
@@ -47,7 +47,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .reportExpected: return "On Inventory Valuation: include expected cost or not"
     case .reportMode: return "On Cost Shares Breakdown: next mode (sales, inventory, WIP)"
     case .reportDetails: return "On Cost Shares Breakdown: show details (one line per entry) or not"
-    case .save: return "Save the snapshot"
+    case .save: return "Save the snapshot (asks for a name the first time)"
+    case .saveAs: return "Save the snapshot under a new name"
     case .reload: return "Reload the snapshot from disk (an export: import it again)"
     case .importWarnings: return "Show the warnings of the import (an export opened directly)"
     case .cycleTheme: return "Next colour theme"
@@ -59,14 +60,32 @@ public enum CommandID: String, CaseIterable, Sendable {
   }
 }
 
+extension CommandID {
+  /// The heading the command stands under in the help.
+  public var group: String {
+    switch self {
+    case .moveUp, .moveDown, .moveLeft, .moveRight, .pageUp, .pageDown, .top, .bottom: return "Move"
+    case .drill, .back, .switchPane, .explain: return "Open and explain"
+    case .search, .searchNext, .searchPrevious, .filterRows, .clearRowFilter, .sortAscending, .sortDescending:
+      return "Find, filter and sort"
+    case .editDates, .editItems, .editLocations, .toggleWarnings, .toggleAttribution: return "Matrix filters"
+    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares, .reportDates, .reportExpected,
+      .reportMode, .reportDetails:
+      return "Reports"
+    case .export, .post, .save, .saveAs, .reload, .importWarnings: return "Post, save and export"
+    case .cycleTheme, .toggleMouse, .help, .palette, .quit: return "Display and general"
+    }
+  }
+}
+
 /// The key registry: which keys run which command.
 public enum KeyRegistry {
   public static let bindings: [(CommandID, [Key])] = [
     (.moveUp, [.up, .character("k")]), (.moveDown, [.down, .character("j")]),
-    (.moveLeft, [.left, .character("h")]), (.moveRight, [.right]),
+    (.moveLeft, [.left, .character("h")]), (.moveRight, [.right, .character("l")]),
     (.pageUp, [.pageUp, .control("b")]), (.pageDown, [.pageDown, .control("f")]),
     (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
-    (.drill, [.enter, .character("l")]), (.back, [.escape, .backspace]),
+    (.drill, [.enter]), (.back, [.escape, .backspace]),
     (.switchPane, [.tab]), (.explain, [.character("x")]),
     (.search, [.character("/")]), (.searchNext, [.character("n")]), (.searchPrevious, [.character("N")]),
     (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
@@ -79,7 +98,7 @@ public enum KeyRegistry {
     (.reportCostShares, [.character("4")]),
     (.reportDates, [.character("D")]), (.reportExpected, [.character("e")]), (.reportMode, [.character("M")]),
     (.reportDetails, [.character("v")]),
-    (.save, [.control("w")]), (.reload, [.character("r")]),
+    (.save, [.control("w")]), (.saveAs, [.character("A")]), (.reload, [.character("r")]),
     (.importWarnings, [.character("W")]), (.cycleTheme, [.character("T")]),
     (.toggleMouse, [.character("m")]), (.help, [.character("?")]), (.palette, [.character(":")]),
     (.quit, [.character("q"), .control("c")]),

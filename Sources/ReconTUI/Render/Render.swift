@@ -26,6 +26,7 @@ public enum Render {
       }
     }
     statusLine(state, &buffer)
+    palette(state, &buffer)
     if state.showHelp { help(state, &buffer) }
     return buffer
   }
@@ -42,21 +43,68 @@ public enum Render {
     }
   }
 
+  /// The top bar: company, filters, file. When it does not fit, the least important parts are
+  /// shortened first (labels, then the company name with an ellipsis, then dropped), and the
+  /// file name with `[modified]` always stays, cut from the left if it must be.
   static func filterBar(_ state: AppState, _ buffer: inout ScreenBuffer) {
+    buffer.fill(x: 0, y: 0, count: buffer.width, role: .filterBar)
+    buffer.put(filterBarText(state, width: buffer.width), x: 0, y: 0, role: .filterBar)
+  }
+
+  static func filterBarText(_ state: AppState, width: Int) -> String {
     let f = state.filters
     let separator = state.asciiOnly ? " | " : " │ "
-    let parts =
-      [
-        state.ledger.companyName,
+    let file = state.snapshotName + (state.dirty ? " [modified]" : "")
+    // (full, short) for each part between the company and the file, in screen order.
+    var parts: [(full: String, short: String)] = [
+      (
         "Dates: " + (f.dates.isAll ? "all" : f.dates.description),
-        "Item: " + (f.items?.text ?? "all"),
-        "Location: " + (f.locations?.text ?? "all"),
+        f.dates.isAll ? "D:all" : f.dates.description
+      ),
+      ("Item: " + (f.items?.text ?? "all"), "I:" + (f.items?.text ?? "all")),
+      ("Location: " + (f.locations?.text ?? "all"), "L:" + (f.locations?.text ?? "all")),
+      (
         "Warnings: " + (f.showsWarnings ? "on" : (f.hasItemOrLocationFilter ? "n/a" : "off")),
-      ] + (f.hasItemOrLocationFilter ? ["G/L: " + (f.attributeGL ? "by item" : "hidden")] : []) + [
-        state.snapshotName + (state.dirty ? " [modified]" : "")
-      ]
-    buffer.fill(x: 0, y: 0, count: buffer.width, role: .filterBar)
-    buffer.put(parts.joined(separator: separator), x: 0, y: 0, role: .filterBar)
+        "W:" + (f.showsWarnings ? "on" : (f.hasItemOrLocationFilter ? "n/a" : "off"))
+      ),
+    ]
+    if f.hasItemOrLocationFilter {
+      parts.append(
+        ("G/L: " + (f.attributeGL ? "by item" : "hidden"), "G/L:" + (f.attributeGL ? "item" : "hid")))
+    }
+    var company = state.ledger.companyName
+    var useShort = [Bool](repeating: false, count: parts.count)
+    var dropped = [Bool](repeating: false, count: parts.count)
+    // Least important first: warnings, location, G/L attribution, item, dates.
+    let leastImportantFirst = [3, 2, 4, 1, 0].filter { $0 < parts.count }
+    func text() -> String {
+      let middle = parts.indices.filter { !dropped[$0] }.map {
+        useShort[$0] ? parts[$0].short : parts[$0].full
+      }
+      return ([company].filter { !$0.isEmpty } + middle + [file]).joined(separator: separator)
+    }
+    func fits() -> Bool { ScreenBuffer.width(of: text()) <= width }
+    // 1. Short labels.
+    for index in leastImportantFirst where !fits() { useShort[index] = true }
+    // 2. The company name, down to 12 columns with an ellipsis.
+    if !fits() {
+      let over = ScreenBuffer.width(of: text()) - width
+      let target = max(12, ScreenBuffer.width(of: company) - over)
+      if target < ScreenBuffer.width(of: company) { company = ScreenBuffer.truncate(company, to: target) }
+    }
+    // 3. Parts dropped from the least important; the company before the item and the dates.
+    for index in leastImportantFirst where !fits() {
+      if index == 1 || index == 0 { company = "" }
+      if !fits() { dropped[index] = true }
+    }
+    if !fits() { company = "" }
+    let line = text()
+    if ScreenBuffer.width(of: line) <= width { return line }
+    // 4. Only the file is left and it is too long: keep its end, where the name is.
+    let ellipsis = state.asciiOnly ? "..." : "…"
+    var tail = Substring(file)
+    while ScreenBuffer.width(of: ellipsis + tail) > width && !tail.isEmpty { tail = tail.dropFirst() }
+    return ellipsis + tail
   }
 
   static func breadcrumbs(_ state: AppState, _ buffer: inout ScreenBuffer) {
@@ -287,23 +335,85 @@ public enum Render {
     buffer.put(hints, x: 0, y: y, role: .status)
   }
 
+  /// The help: a framed box over the screen (its inside cleared, so nothing shows through),
+  /// grouped, wrapped, with the scroll position in the bottom edge.
   static func help(_ state: AppState, _ buffer: inout ScreenBuffer) {
-    let lines = KeyRegistry.helpLines
-    let keyWidth = min(22, lines.map { ScreenBuffer.width(of: $0.keys) }.max() ?? 0)
-    let boxWidth = min(buffer.width - 2, keyWidth + 48)
-    let boxHeight = min(buffer.height - 2, lines.count + 2)
-    let x0 = (buffer.width - boxWidth) / 2
-    let y0 = (buffer.height - boxHeight) / 2
-    for y in y0..<(y0 + boxHeight) { buffer.fill(x: x0, y: y, count: boxWidth, role: .border) }
-    buffer.put(" Keys (any other key closes) ", x: x0 + 1, y: y0, role: .title)
-    let start = min(state.helpScroll, max(0, lines.count - (boxHeight - 2)))
-    for (offset, line) in lines.dropFirst(start).prefix(boxHeight - 2).enumerated() {
+    let box = Help.box(width: buffer.width, height: buffer.height)
+    let lines = Help.lines(for: box)
+    frame(x: box.x, y: box.y, width: box.width, height: box.height, state, &buffer)
+    buffer.put(" Keys ", x: box.x + 2, y: box.y, role: .title)
+    let start = min(state.helpScroll, max(0, lines.count - box.rows))
+    for (offset, line) in lines.dropFirst(start).prefix(box.rows).enumerated() {
+      let y = box.y + 1 + offset
+      switch line.kind {
+      case .heading: buffer.put(line.text, x: box.x + 2, y: y, role: .title, limit: box.width - 4)
+      case .blank: break
+      case .key:
+        buffer.put(
+          ScreenBuffer.truncate(line.keys, to: box.keyWidth), x: box.x + 2, y: y, role: .helpKey)
+        buffer.put(
+          line.text, x: box.x + box.keyWidth + 3, y: y, role: .border, limit: box.width - box.keyWidth - 5)
+      }
+    }
+    let shownEnd = min(lines.count, start + box.rows)
+    let position = " \(start + 1)–\(shownEnd) of \(lines.count)  ↑↓ PgUp PgDn scroll, Esc closes "
+    let footer =
+      state.asciiOnly
+      ? position.replacingOccurrences(of: "–", with: "-")
+        .replacingOccurrences(of: "↑↓", with: "j/k") : position
+    if ScreenBuffer.width(of: footer) + 4 <= box.width {
       buffer.put(
-        ScreenBuffer.truncate(line.keys, to: keyWidth), x: x0 + 1, y: y0 + 1 + offset, role: .helpKey)
+        footer, x: box.x + box.width - 2 - ScreenBuffer.width(of: footer), y: box.y + box.height - 1,
+        role: .title)
+    }
+  }
+
+  /// A box drawn with line characters (ASCII `+-|` without UTF-8), its inside cleared.
+  static func frame(x: Int, y: Int, width: Int, height: Int, _ state: AppState, _ buffer: inout ScreenBuffer)
+  {
+    guard width >= 2, height >= 2 else { return }
+    let (h, v, tl, tr, bl, br) =
+      state.asciiOnly ? ("-", "|", "+", "+", "+", "+") : ("─", "│", "┌", "┐", "└", "┘")
+    for row in y..<(y + height) { buffer.fill(x: x, y: row, count: width, role: .border) }
+    let inner = String(repeating: h, count: width - 2)
+    buffer.put(tl + inner + tr, x: x, y: y, role: .border)
+    buffer.put(bl + inner + br, x: x, y: y + height - 1, role: .border)
+    for row in (y + 1)..<(y + height - 1) {
+      buffer.put(v, x: x, y: row, role: .border)
+      buffer.put(v, x: x + width - 1, y: row, role: .border)
+    }
+  }
+
+  /// The palette's matching commands above the prompt, with their keys; the chosen one
+  /// highlighted.
+  static func palette(_ state: AppState, _ buffer: inout ScreenBuffer) {
+    guard let prompt = state.prompt, prompt.kind == .palette else { return }
+    let matches = Palette.matches(prompt.text)
+    let rows = min(Palette.visibleRows(state), max(1, matches.count))
+    let width = min(buffer.width, 72)
+    let y0 = buffer.height - 1 - rows - 2
+    guard y0 >= 0 else { return }
+    frame(x: 0, y: y0, width: width, height: rows + 2, state, &buffer)
+    buffer.put(
+      " \(matches.count) command\(matches.count == 1 ? "" : "s")  ↑↓ choose, Enter runs ", x: 2, y: y0,
+      role: .title)
+    if matches.isEmpty {
+      buffer.put("(no command matches)", x: 2, y: y0 + 1, role: .dim)
+      return
+    }
+    let selected = min(state.paletteSelected, matches.count - 1)
+    let top = max(0, selected - rows + 1)
+    for (offset, command) in matches.dropFirst(top).prefix(rows).enumerated() {
+      let y = y0 + 1 + offset
+      let isSelected = top + offset == selected
+      if isSelected { buffer.fill(x: 1, y: y, count: width - 2, role: .selected) }
+      let keys = Palette.keys(command)
       buffer.put(
-        ScreenBuffer.truncate(line.title, to: boxWidth - keyWidth - 3), x: x0 + keyWidth + 2,
-        y: y0 + 1 + offset,
-        role: .border)
+        ScreenBuffer.truncate(command.title, to: max(4, width - 16)), x: 2, y: y,
+        role: isSelected ? .selected : .border)
+      buffer.put(
+        ScreenBuffer.truncate(keys, to: 12), x: width - 2 - min(12, ScreenBuffer.width(of: keys)), y: y,
+        role: isSelected ? .selected : .helpKey)
     }
   }
 }

@@ -18,14 +18,6 @@ func parseDate(_ text: String?, _ option: String) throws -> LedgerDate? {
   return date
 }
 
-func parseFilter(_ text: String?, _ option: String) throws -> CodeFilter? {
-  guard let text else { return nil }
-  guard let filter = CodeFilter(parsing: text) else {
-    throw ValidationError("\(option) \(text): not a filter")
-  }
-  return filter
-}
-
 struct ValuationReport: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "valuation",

@@ -29,37 +29,30 @@ struct FilterOptions: ParsableArguments {
 
   func filters(warnings: Bool) throws -> ReconciliationFilters {
     var filters = ReconciliationFilters(warnings: warnings, attributeGL: attributeGL)
-    if let date {
-      guard let range = DateRange(parsing: date) else {
-        throw ValidationError(
-          "--date \(date): not a date range (YYYY-MM-DD, a..b, ..b or a..; CYYYY-MM-DD is a closing date)")
-      }
-      filters.dates = range
-    }
-    if let item {
-      guard let filter = CodeFilter(parsing: item) else {
-        throw ValidationError("--item \(item): not a filter")
-      }
-      filters.items = filter
-    }
-    if let location {
-      guard let filter = CodeFilter(parsing: location) else {
-        throw ValidationError("--location \(location): not a filter")
-      }
-      filters.locations = filter
-    }
+    if let range = try parseDateRange(date) { filters.dates = range }
+    filters.items = try parseFilter(item, "--item")
+    filters.locations = try parseFilter(location, "--location")
     return filters
   }
 }
 
-/// A `--date` option in BC syntax; a bad range is a usage error.
+/// A `--date` option in BC syntax; a bad range is a usage error that says what is wrong.
 func parseDateRange(_ text: String?) throws -> DateRange? {
   guard let text else { return nil }
-  guard let range = DateRange(parsing: text) else {
-    throw ValidationError(
-      "--date \(text): not a date range (YYYY-MM-DD, a..b, ..b or a..; CYYYY-MM-DD is a closing date)")
+  switch DateRange.parse(text) {
+  case .success(let range): return range
+  case .failure(let error): throw ValidationError("--date \(error.description)")
   }
-  return range
+}
+
+/// An item, location or order filter in BC syntax; a malformed one is a usage error naming the
+/// character at fault.
+func parseFilter(_ text: String?, _ option: String) throws -> CodeFilter? {
+  guard let text else { return nil }
+  switch CodeFilter.parse(text) {
+  case .success(let filter): return filter
+  case .failure(let error): throw ValidationError("\(option) \(error.description)")
+  }
 }
 
 /// Loads the named snapshot, or the bundled sample; a bad file exits 1 with its problems.

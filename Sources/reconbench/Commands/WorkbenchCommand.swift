@@ -119,20 +119,23 @@ enum WorkbenchLoop {
       for effect in Reducer.update(&state, event) {
         switch effect {
         case .quit: quit = true
-        case .writeFile(let path, let contents, let rows):
+        case .writeFile(let path, let contents, let rows, let overwrite):
+          if !overwrite && TextFileWriter.exists(path) {
+            Reducer.finished(.exportWouldOverwrite(path: path), &state)
+            continue
+          }
           do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            state.say("Exported \(rows) rows to \(path)")
+            try TextFileWriter.write(contents, to: path)
+            Reducer.finished(.exported(shown: TextFileWriter.absolute(path), rows: rows), &state)
           } catch {
-            state.say("Cannot write \(path): \(error.localizedDescription)", error: true)
+            Reducer.finished(.exportFailed(message: error.description), &state)
           }
         case .save(let path):
           do {
             try SnapshotStore.save(state.ledger, to: path)
-            state.dirty = false
-            state.say("Saved \(path)")
+            Reducer.finished(.saved(path: path, shown: TextFileWriter.absolute(path)), &state)
           } catch {
-            state.say(error.lines.first ?? "cannot save", error: true)
+            Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
           }
         case .reload(let path):
           do {

@@ -1,0 +1,334 @@
+import Foundation
+import ReconEngine
+import Testing
+
+@testable import ReconTUI
+
+/// The workbench bugs a day's work ran into (issue 14), each reproduced by its key sequence.
+@MainActor
+@Suite("Workbench: a day's work")
+struct DayWorkTests {
+  static let sample = sharedSample
+
+  func makeState(width: Int = 120, height: Int = 40) throws -> AppState {
+    try sampleState(width: width, height: height)
+  }
+
+  func text(_ state: AppState) -> String { Render.frame(state).lines().joined(separator: "\n") }
+
+  @Test("a failed save-as does not stick: the next Ctrl+W asks again, r has nothing to reload; A always asks")
+  func failedSaveAs() throws {
+    var state = try makeState()
+    _ = press(&state, .character("P"), .character("P"), .character("y"))
+    #expect(state.dirty)
+    _ = press(&state, .control("w"))
+    #expect(state.prompt?.kind == .saveAs)
+    _ = press(&state, .control("u"))
+    type(&state, "/sys/saved.json")
+    #expect(press(&state, .enter) == [.save(path: "/sys/saved.json")])
+    Reducer.finished(
+      .saveFailed(
+        path: "/sys/saved.json", message: "/sys/saved.json: cannot save into /sys: Permission denied"),
+      &state)
+    #expect(state.messageIsError)
+    #expect(state.snapshotPath == nil)
+    #expect(state.snapshotName == "sample")
+    #expect(state.dirty)
+    // Ctrl+W asks again instead of repeating the failed path; r has no file to reload.
+    #expect(press(&state, .control("w")).isEmpty)
+    #expect(state.prompt?.kind == .saveAs)
+    _ = press(&state, .escape)
+    #expect(press(&state, .character("r")).isEmpty)
+    #expect(state.message == "The bundled sample has no file to reload")
+    // A good name: only now the path moves, and Save writes there without asking.
+    _ = press(&state, .control("w"), .control("u"))
+    type(&state, "/tmp/good.json")
+    #expect(press(&state, .enter) == [.save(path: "/tmp/good.json")])
+    Reducer.finished(.saved(path: "/tmp/good.json", shown: "/tmp/good.json"), &state)
+    #expect(!state.dirty)
+    #expect(press(&state, .control("w")) == [.save(path: "/tmp/good.json")])
+    // Save as always asks, with the current path to edit.
+    #expect(press(&state, .character("A")).isEmpty)
+    #expect(state.prompt?.kind == .saveAs)
+    #expect(state.prompt?.text == "/tmp/good.json")
+    _ = press(&state, .escape)
+    // And from the palette.
+    _ = press(&state, .character(":"))
+    type(&state, "save the snapshot under")
+    _ = press(&state, .enter)
+    #expect(state.prompt?.kind == .saveAs)
+  }
+
+  @Test(
+    "the palette lists the matching commands with their keys; the arrows choose; Enter runs the chosen one")
+  func paletteChoice() throws {
+    var state = try makeState()
+    _ = press(&state, .character(":"))
+    type(&state, "rep")
+    let matches = Palette.matches("rep")
+    #expect(matches.count >= 5)
+    #expect(matches.contains(.reportValuation) && matches.contains(.post))
+    let frame = text(state)
+    for command in matches.prefix(5) {
+      #expect(frame.contains(String(command.title.prefix(30))), "\(command) listed")
+    }
+    #expect(frame.contains("\(matches.count) commands"))
+    // The first is highlighted; Down twice and Enter runs the third, not the first.
+    _ = press(&state, .down, .down)
+    #expect(state.paletteSelected == 2)
+    let chosen = matches[2]
+    _ = press(&state, .enter)
+    #expect(state.prompt == nil || chosen == .search || chosen == .export)
+    if chosen == .reportWIP || chosen == .reportCostSpec || chosen == .reportCostShares {
+      guard case .list(let list) = state.stack.last else { throw TUITestError("no report opened") }
+      #expect(list.report != nil)
+    }
+    // Nothing matches: say so, run nothing.
+    var other = try makeState()
+    _ = press(&other, .character(":"))
+    type(&other, "zzzz")
+    #expect(text(other).contains("no command matches"))
+    _ = press(&other, .enter)
+    #expect(other.messageIsError)
+    #expect(other.stack.isEmpty)
+  }
+
+  @Test("the palette runs exactly the highlighted command")
+  func paletteRunsSelection() throws {
+    var state = try makeState()
+    _ = press(&state, .character(":"))
+    type(&state, "valuation")
+    let matches = Palette.matches("valuation")
+    guard let index = matches.firstIndex(of: .reportCostSpec) else {
+      throw TUITestError("no Cost Spec match")
+    }
+    for _ in 0..<index { _ = press(&state, .down) }
+    _ = press(&state, .enter)
+    guard case .list(let list) = state.stack.last else { throw TUITestError("nothing opened") }
+    #expect(list.report?.kind == .costSpec)
+  }
+
+  @Test("sorting a report keeps each total under its group and the grand total last, in the export too")
+  func sortKeepsTotals() throws {
+    var state = try makeState()
+    _ = press(&state, .character("1"))
+    guard case .list(let before) = state.stack.last else { throw TUITestError("no report") }
+    let ledger = state.ledger
+    func firstCells(_ list: ListView) -> [String] {
+      list.order.map { list.source.cells($0, ledger)[0].plain }
+    }
+    let unsorted = firstCells(before)
+    let totalPositions = unsorted.indices.filter {
+      unsorted[$0] == "Total" || unsorted[$0].hasPrefix("Total ")
+    }
+    #expect(totalPositions.count >= 2)
+    // A value column: the last one.
+    let columns = before.source.header(ledger).count
+    for _ in 0..<(columns - 1) { _ = press(&state, .right) }
+    _ = press(&state, .character("S"))
+    guard case .list(let after) = state.stack.last else { throw TUITestError("no report") }
+    let sorted = firstCells(after)
+    #expect(
+      sorted.indices.filter { sorted[$0] == "Total" || sorted[$0].hasPrefix("Total ") } == totalPositions)
+    #expect(sorted.last == "Total")
+    // Between two totals: the same lines, ordered by the column, descending.
+    var start = 0
+    for end in totalPositions {
+      let segmentBefore = Set(before.order[start..<end])
+      let segmentAfter = Array(after.order[start..<end])
+      #expect(Set(segmentAfter) == segmentBefore)
+      let values = segmentAfter.map { SortKey(after.source.cells($0, ledger)[columns - 1]) }
+      #expect(zip(values, values.dropFirst()).allSatisfy { !($0 < $1) })
+      start = end + 1
+    }
+    guard let (csv, _) = Export.csv(state) else { throw TUITestError("no export") }
+    let exportedFirst = csv.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").first.map(String.init) ?? ""
+    }
+    #expect(exportedFirst.last?.contains("Total") == true)
+  }
+
+  @Test(
+    "help is a framed box that scrolls to its last line at 80×24, PgDn scrolls instead of closing",
+    arguments: [(80, 24), (120, 40), (200, 50)])
+  func helpScrolls(width: Int, height: Int) throws {
+    var state = try makeState(width: width, height: height)
+    _ = press(&state, .character("?"))
+    let first = Render.frame(state).lines()
+    #expect(first.contains { $0.contains("┌") && $0.contains("┐") })
+    #expect(first.contains { $0.contains("└") && $0.contains("┘") })
+    #expect(first.joined().contains("Move"))
+    var seen = first.joined(separator: "\n")
+    for _ in 0..<40 {
+      _ = press(&state, .pageDown)
+      #expect(state.showHelp, "PgDn must not close the help")
+      seen += "\n" + text(state)
+    }
+    let box = Help.box(width: width, height: height)
+    let lines = Help.lines(for: box)
+    #expect(state.helpScroll == Help.maximumScroll(width: width, height: height))
+    // The last line of the help is on the screen.
+    let last = try #require(lines.last)
+    #expect(text(state).contains(last.text))
+    // Every word of every title was shown (wrapped, not cut), and every group heading.
+    for command in CommandID.allCases {
+      for word in command.title.split(separator: " ") {
+        #expect(seen.contains(word), "\(word) of \(command)")
+      }
+    }
+    for heading in Set(CommandID.allCases.map(\.group)) { #expect(seen.contains(heading)) }
+    // Nothing from behind shows inside the box: its inner rows hold only help text and spaces.
+    _ = press(&state, .escape)
+    #expect(!state.showHelp)
+  }
+
+  @Test("l moves right in the matrix, as h j k l do; Enter opens")
+  func hjkl() throws {
+    var state = try makeState()
+    let column = state.matrixColumn
+    _ = press(&state, .character("l"))
+    #expect(state.matrixColumn == column + 1)
+    #expect(state.stack.isEmpty)
+    _ = press(&state, .character("h"))
+    #expect(state.matrixColumn == column)
+    #expect(KeyRegistry.command(for: .character("l")) == .moveRight)
+    #expect(KeyRegistry.command(for: .enter) == .drill)
+  }
+
+  @Test("the search prompt opens empty, keeps a history on ↑, says match n of m in the term's own case")
+  func searchPrompt() throws {
+    var state = try makeState()
+    _ = press(&state, .character("/"))
+    type(&state, "Variance")
+    _ = press(&state, .enter)
+    let message = try #require(state.message)
+    #expect(message.hasPrefix("“Variance”: match 1 of "))
+    _ = press(&state, .character("/"))
+    #expect(state.prompt?.text == "")
+    type(&state, "zzz")
+    _ = press(&state, .enter)
+    #expect(state.message == "“zzz” not found")
+    _ = press(&state, .character("/"), .up)
+    #expect(state.prompt?.text == "zzz")
+    _ = press(&state, .up)
+    #expect(state.prompt?.text == "Variance")
+    _ = press(&state, .down, .down)
+    #expect(state.prompt?.text == "")
+    _ = press(&state, .escape)
+    // n goes on with the last term; the count grows.
+    state.lastSearch = "Variance"
+    _ = press(&state, .character("n"))
+    #expect(state.message?.hasPrefix("“Variance”: match 2 of ") == true)
+  }
+
+  @Test("search in the matrix lands on the matching cell, not only its row")
+  func searchLandsOnCell() throws {
+    var state = try makeState()
+    let table = state.reconciliation.matrixTable(decimals: 2)
+    // An amount that appears in a column other than the current one.
+    var target: (row: Int, column: Int, text: String)?
+    for (row, line) in table.rows.enumerated() {
+      for column in 2..<line.count where line[column].isNumeric && line[column].display.count >= 8 {
+        let display = line[column].display
+        let elsewhere = table.rows.enumerated().contains { index, other in
+          other.enumerated().contains {
+            $0.offset != column || index != row ? $0.element.display.contains(display) : false
+          }
+        }
+        if !elsewhere {
+          target = (row, column, display)
+          break
+        }
+      }
+      if target != nil { break }
+    }
+    let found = try #require(target)
+    _ = press(&state, .character("/"))
+    type(&state, found.text)
+    _ = press(&state, .enter)
+    #expect(state.matrixRow == found.row)
+    #expect(state.matrixColumn == found.column)
+    #expect(state.message == "“\(found.text)”: match 1 of 1")
+  }
+
+  @Test("E with nothing to export says so at once, without asking for a name")
+  func exportNothing() throws {
+    var state = try makeState()
+    state.stack.append(.text(TextView(title: "Warning", lines: ["a warning"])))
+    _ = press(&state, .character("E"))
+    #expect(state.prompt == nil)
+    #expect(state.message == "Nothing to export on this screen")
+  }
+
+  @Test("an export over an existing file asks first; y writes, n cancels; the message shows the full path")
+  func exportOverwrite() throws {
+    var state = try makeState()
+    _ = press(&state, .character("E"))
+    let effects = press(&state, .enter)
+    guard case .writeFile(let path, let csv, let rows, false)? = effects.first else {
+      throw TUITestError("no export: \(effects)")
+    }
+    Reducer.finished(.exportWouldOverwrite(path: path), &state)
+    #expect(state.prompt?.kind == .confirmOverwrite)
+    #expect(state.prompt?.label.contains("matrix.csv exists") == true)
+    #expect(
+      press(&state, .character("y")) == [.writeFile(path: path, contents: csv, rows: rows, overwrite: true)])
+    Reducer.finished(.exported(shown: "/home/a/matrix.csv", rows: rows), &state)
+    #expect(state.message == "Exported \(rows) rows to /home/a/matrix.csv")
+    Reducer.finished(.exportWouldOverwrite(path: path), &state)
+    #expect(press(&state, .character("n")).isEmpty)
+    #expect(state.message == "Cancelled")
+  }
+
+  @Test(
+    "the top bar keeps the file name and [modified] at every width, and shortens with an ellipsis",
+    arguments: [200, 120, 80, 60, 40, 24])
+  func topBar(width: Int) throws {
+    var state = try makeState(width: width, height: 24)
+    state.snapshotName = "closing-2025.json"
+    state.dirty = true
+    var filters = state.filters
+    filters.items = CodeFilter(parsing: "1000..1999")
+    filters.dates = try #require(DateRange(parsing: "2025-01-01..2025-12-31"))
+    try state.setFilters(filters)
+    let bar = Render.frame(state).line(0)
+    #expect(ScreenBuffer.width(of: bar.trimmingCharacters(in: .whitespaces)) <= width)
+    if width >= 30 {
+      #expect(bar.contains("closing-2025.json [modified]"))
+    } else {
+      #expect(bar.trimmingCharacters(in: .whitespaces).hasSuffix("[modified]"))
+    }
+    if width >= 200 {
+      #expect(bar.contains("CRONUS Office Furniture Ltd."))
+      #expect(bar.contains("Item: 1000..1999"))
+    }
+    if width >= 120 { #expect(bar.contains("CRONUS Office")) }
+    if width == 80 {
+      #expect(bar.contains("1000..1999"))
+      #expect(bar.contains("2025-01-01..2025-12-31"))
+    }
+    if bar.contains("CRONUS") && !bar.contains("CRONUS Office Furniture Ltd.") { #expect(bar.contains("…")) }
+  }
+
+  @Test(
+    "malformed item and location filters are refused with the column of the bad character; dates say what is wrong"
+  )
+  func filterMessages() throws {
+    var state = try makeState()
+    let cases: [(Key, String, String)] = [
+      (.character("i"), "(1000", "column 1"), (.character("i"), "1000&", "nothing after “&” (column 5)"),
+      (.character("o"), "|", "nothing before “|” (column 1)"),
+      (.character("d"), "2025-12-31..2025-01-01", "reversed"),
+      (.character("d"), "2025-02-30", "no day of the calendar"),
+      (.character("d"), "31.12.2025", "YYYY-MM-DD"),
+    ]
+    for (key, input, expected) in cases {
+      _ = press(&state, key, .control("u"))
+      type(&state, input)
+      _ = press(&state, .enter)
+      #expect(state.messageIsError, "\(input)")
+      #expect(state.message?.contains(expected) == true, "\(input): \(state.message ?? "")")
+      #expect(state.filters.items == nil && state.filters.locations == nil && state.filters.dates.isAll)
+    }
+  }
+}
