@@ -331,4 +331,88 @@ struct DayWorkTests {
       #expect(state.filters.items == nil && state.filters.locations == nil && state.filters.dates.isAll)
     }
   }
+
+  @Test("lists end with a totals line: the count and the sum of each amount column in the current filter")
+  func listSums() throws {
+    var state = try makeState()
+    _ = press(&state, .character("G"), .up, .up, .up)  // Total × Inventory
+    _ = press(&state, .enter, .down, .down, .enter)
+    guard case .list(let list) = state.stack.last, case .valueEntries(let rows) = list.source else {
+      throw TUITestError("no value entries")
+    }
+    let totals = try #require(list.totals)
+    #expect(totals.count == rows.count)
+    let ve = Columns.valueEntry
+    let expectedActual = rows.reduce(Int64(0)) {
+      $0 + state.ledger.valueEntries[ve.costAmountActual, $1].units
+    }
+    let expectedQuantity = rows.reduce(Int64(0)) {
+      $0 + state.ledger.valueEntries[ve.valuedQuantity, $1].units
+    }
+    #expect(totals.sums[8]?.0.units == expectedActual)
+    #expect(totals.sums[7]?.0.units == expectedQuantity)
+    let frame = text(state)
+    #expect(frame.contains("Σ \(rows.count) rows"))
+    #expect(frame.contains(ExactDecimal(units: expectedActual).grouped(decimals: 2)))
+    // A row filter: the sums follow it.
+    let firstDate = state.ledger.valueEntries[ve.postingDate, rows[0]].text
+    _ = press(&state, .character("f"))
+    type(&state, firstDate)
+    _ = press(&state, .enter)
+    guard case .list(let filtered) = state.stack.last else { throw TUITestError("list gone") }
+    let kept = filtered.order.map { rows[$0] }
+    #expect(filtered.totals?.count == kept.count && kept.count < rows.count)
+    #expect(
+      filtered.totals?.sums[8]?.0.units
+        == kept.reduce(Int64(0)) { $0 + state.ledger.valueEntries[ve.costAmountActual, $1].units })
+    #expect(text(state).contains("(filtered)"))
+  }
+
+  @Test("a report's totals line adds the item lines only, so it equals the report's grand total")
+  func reportSums() throws {
+    var state = try makeState()
+    _ = press(&state, .character("1"))
+    guard case .list(let list) = state.stack.last else { throw TUITestError("no report") }
+    let totals = try #require(list.totals)
+    let grand = list.source.cells(list.order[list.order.count - 1], state.ledger)
+    #expect(grand.first?.plain == "Total")
+    var compared = 0
+    for (index, cell) in grand.enumerated() {
+      if case .amount(let value, _) = cell {
+        #expect(totals.sums[index]?.0 == value, "column \(index)")
+        compared += 1
+      }
+    }
+    #expect(compared >= 3)
+  }
+
+  @Test("Enter in the detail pane opens the entries; one Esc goes back to the matrix")
+  func detailPaneBack() throws {
+    var state = try makeState()
+    _ = press(&state, .character("G"), .up, .up, .up, .tab)
+    #expect(state.focus == .detail)
+    _ = press(&state, .down, .enter)
+    guard case .list(let list) = state.stack.last, case .valueEntries = list.source else {
+      throw TUITestError("no entries: \(state.breadcrumbs)")
+    }
+    #expect(state.stack.count == 1)
+    _ = press(&state, .escape)
+    #expect(state.stack.isEmpty)
+    #expect(state.focus == .detail)
+  }
+
+  @Test("report quantities are grouped like the amounts beside them; CSV keeps them plain")
+  func groupedQuantities() {
+    #expect(ExportTable.Cell.quantity(ExactDecimal(units: 123_456_750_000)).display == "1,234,567.5")
+    #expect(ExportTable.Cell.quantity(ExactDecimal(units: 123_456_750_000)).plain == "1234567.5")
+    #expect(ExportTable.Cell.quantity(ExactDecimal(units: -100_000_000)).display == "-1,000")
+    #expect(ExportTable.Cell.quantity(.zero).display == "0")
+  }
+
+  @Test("the light theme keeps the terminal's own text colour, so it reads on a dark background too")
+  func lightTheme() throws {
+    let light = try #require(ThemeLibrary.builtIn["light"])
+    let normal = light.resolve(colours: 256)[.normal]
+    #expect(normal?.foreground == -1)
+  }
 }

@@ -79,7 +79,8 @@ struct WorkbenchTests {
     _ = press(&state, .enter)
     guard case .card(let card) = state.stack.last else { throw TUITestError("no card") }
     #expect(card.title.hasPrefix("Value Entry "))
-    #expect(card.fields.contains { $0.name == "costAmountActual" })
+    #expect(card.fields.contains { $0.name == "Cost Amount (Actual)" })
+    #expect(!card.fields.contains { $0.name == "costAmountActual" })
     #expect(state.breadcrumbs.count == 4)
     #expect(Render.frame(state).lines()[1].contains("› Value Entry"))
     _ = press(&state, .escape)

@@ -26,6 +26,7 @@ public struct ExportTable: Equatable, Sendable {
     public var display: String {
       switch self {
       case .amount(let value, let decimals): return value.isZero ? "" : value.grouped(decimals: decimals)
+      case .quantity(let value): return value.groupedTrimmed()
       default: return plain
       }
     }

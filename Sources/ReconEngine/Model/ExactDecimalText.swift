@@ -134,6 +134,11 @@ extension ExactDecimal {
 
   /// Shortest exact form with at least `minDecimals` and at most five fractional digits:
   /// quantities print as `10` or `2.5`, never `10.00000`.
+  /// As `trimmed`, with thousands grouped (quantities shown to people next to grouped amounts).
+  public func groupedTrimmed() -> String {
+    format(decimals: significantDecimals, grouping: true)
+  }
+
   public func trimmed(minDecimals: Int = 0) -> String {
     format(decimals: Swift.max(minDecimals, significantDecimals), grouping: false)
   }

@@ -8,11 +8,14 @@ enum Drill {
         let lines = Layout.detailLines(state)
         guard lines.indices.contains(state.detailSelected) else { return }
         openCell(&state)
-        // Then straight into the chosen report line.
+        // Then straight into the chosen report line; the cell's list in between is left out,
+        // so one Esc goes back to the matrix, where the Enter was pressed.
         if case .list(var list) = state.stack.last {
           list.selected = state.detailSelected
           state.stack[state.stack.count - 1] = .list(list)
+          let depth = state.stack.count
           openRow(&state)
+          if state.stack.count > depth { state.stack.remove(at: depth - 1) }
         }
         return
       }
@@ -172,6 +175,6 @@ enum Cards {
 
   static func fieldList(_ table: LedgerTable, _ row: Int, _ ledger: Ledger) -> [(name: String, value: String)]
   {
-    table.fieldTexts(row: row, ledger: ledger)
+    table.captionedFieldTexts(row: row, ledger: ledger)
   }
 }

@@ -31,6 +31,8 @@ public enum Layout {
       top += fieldRows + 1
       available -= fieldRows + 1
     }
+    // Lists end with their totals line.
+    if !state.stack.isEmpty, Lists.current(state) != nil, available > 3 { available -= 1 }
     return (top, max(0, available - 1))
   }
 

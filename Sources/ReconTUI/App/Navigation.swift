@@ -107,6 +107,7 @@ enum Lists {
       order = sorted.map { order[$0] }
     }
     list.order = order
+    list.totals = nil
     list.selected = selectedSource.flatMap { order.firstIndex(of: $0) } ?? 0
     list.top = min(list.top, max(0, order.count - 1))
   }

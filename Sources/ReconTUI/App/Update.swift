@@ -15,6 +15,12 @@ public enum Effect: Equatable, Sendable {
 /// The workbench's reducer: `update(&state, event)` changes the state and returns effects.
 public enum Reducer {
   public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+    let effects = handle(&state, event)
+    Lists.ensureTotals(&state)
+    return effects
+  }
+
+  static func handle(_ state: inout AppState, _ event: Event) -> [Effect] {
     switch event {
     case .resize(let width, let height):
       state.width = width

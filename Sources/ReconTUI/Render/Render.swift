@@ -208,7 +208,7 @@ public enum Render {
     var source = ListView(title: "", source: .reportLines(lines), exportName: "")
     source.selected = state.focus == .detail ? state.detailSelected : -1
     source.top = max(0, state.detailSelected - (height - 3))
-    grid(source, state, area: (top + 1, height - 2), &buffer)
+    grid(source, state, area: (top + 1, height - 2), footer: false, &buffer)
     if lines.isEmpty, case .warning(let warning?, _) = state.reconciliation.cell(row, column) {
       buffer.put(warning.explanation, x: 1, y: top + 2, role: .warning)
     }
@@ -217,7 +217,8 @@ public enum Render {
   // MARK: Lists
 
   static func grid(
-    _ list: ListView, _ state: AppState, area: (headerY: Int, rows: Int), _ buffer: inout ScreenBuffer
+    _ list: ListView, _ state: AppState, area: (headerY: Int, rows: Int), footer: Bool = true,
+    _ buffer: inout ScreenBuffer
   ) {
     let ledger = state.ledger
     let header = list.source.header(ledger).map { Render.shortCaptions[$0] ?? $0 }
@@ -270,6 +271,25 @@ public enum Render {
       buffer.put(
         list.rowFilter == nil ? "(no entries)" : "(no rows match the filter; F shows all)", x: 1,
         y: area.headerY + 1, role: .dim)
+    }
+    if let totals = list.totals, footer {
+      // The totals line under the grid, each sum under its column.
+      let y = area.headerY + 1 + area.rows
+      guard y < state.height - Layout.bottomRows else { return }
+      buffer.fill(x: 0, y: y, count: buffer.width, role: .total)
+      let count =
+        "\(totals.count) row\(totals.count == 1 ? "" : "s")" + (list.rowFilter == nil ? "" : " (filtered)")
+      // The count takes the room up to the first column with a sum.
+      let firstSum = positions.dropFirst().first { totals.sums[$0.index] != nil }?.x ?? buffer.width
+      let sigma = state.asciiOnly ? "Sum: " : "Σ "
+      buffer.put(ScreenBuffer.truncate(sigma + count, to: max(1, firstSum - 1)), x: 0, y: y, role: .total)
+      for position in positions.dropFirst() {
+        guard let text = totals.display(position.index, decimals: ledger.amountDecimals) else { continue }
+        let shown = ScreenBuffer.truncate(text, to: position.width)
+        buffer.put(
+          shown, x: position.x + position.width - ScreenBuffer.width(of: shown), y: y, role: .total,
+          limit: position.width)
+      }
     }
   }
 

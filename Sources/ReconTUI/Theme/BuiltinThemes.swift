@@ -38,7 +38,7 @@ public enum BuiltinThemes {
       "inherits": "default",
       "palette": { "accent": "blue", "warn": "130|magenta", "bad": "red" },
       "styles": {
-        "default":            { "fg": "black", "bg": "default" },
+        "default":            { "fg": "default", "bg": "default" },
         "filterbar":          { "fg": "white", "bg": "blue" },
         "grid.selected":      { "fg": "white", "bg": "blue" },
         "status":             { "fg": "white", "bg": "black" },
