@@ -415,4 +415,65 @@ struct DayWorkTests {
     let normal = light.resolve(colours: 256)[.normal]
     #expect(normal?.foreground == -1)
   }
+
+  @Test("the matrix fits its columns to 120 columns; at 80 ◀ ▶ mark the columns off screen")
+  func matrixColumnsFit() throws {
+    let wide = try makeState(width: 120, height: 40)
+    let header = Render.frame(wide).line(2)
+    for caption in ["Inventory", "Interim", "WIP", "Total", "G/L Total", "Difference", "Warning"] {
+      #expect(header.contains(caption), "\(caption) at 120")
+    }
+    #expect(!header.contains("▶"))
+    var narrow = try makeState(width: 80, height: 24)
+    #expect(Render.frame(narrow).line(2).hasSuffix("▶"))
+    #expect(!Render.frame(narrow).line(2).contains("◀"))
+    for _ in 0..<6 { _ = press(&narrow, .right) }
+    let scrolled = Render.frame(narrow).line(2)
+    #expect(scrolled.contains("◀") && scrolled.contains("Warning"))
+    // The full caption of the cell is at the top right.
+    #expect(Render.frame(narrow).line(1).contains("× Warning"))
+  }
+
+  @Test("a value-entry list shows its amounts at 80×24; the full caption of the current column is on top")
+  func listAmountsShow() throws {
+    var state = try makeState(width: 80, height: 24)
+    _ = press(&state, .character("G"), .up, .up, .up, .enter, .down, .down, .enter)
+    guard case .list(let list) = state.stack.last, case .valueEntries(let rows) = list.source else {
+      throw TUITestError("no entries")
+    }
+    let frame = Render.frame(state).lines()
+    let amount = ExactDecimal(
+      units: state.ledger.valueEntries[Columns.valueEntry.costAmountActual, rows[1]].units)
+    #expect(!amount.isZero)
+    #expect(frame[4].contains(amount.grouped(decimals: 2)), "\(frame[4])")
+    #expect(frame[2].contains("Cost (A"))
+    _ = press(&state, .right, .right, .right)
+    #expect(
+      Render.frame(state).line(1).contains("ILE Type")
+        || Render.frame(state).line(1).contains("Item Ledger Entry Type"))
+  }
+
+  @Test("text columns use the room there is, and > < widen and narrow the current column")
+  func textColumnsWiden() throws {
+    var state = try makeState(width: 200, height: 30)
+    let long = "a.csv: warning: " + String(repeating: "a long warning text ", count: 7) + "END"
+    state.importSource = "a.rapidstart"
+    state.importWarnings = [long]
+    _ = press(&state, .character("W"))
+    #expect(Render.frame(state).lines().contains { $0.contains("END") })
+    var narrow = try makeState(width: 100, height: 30)
+    narrow.importSource = "a.rapidstart"
+    narrow.importWarnings = [long, "b.csv: warning: short"]
+    _ = press(&narrow, .character("W"))
+    #expect(!Render.frame(narrow).lines().contains { $0.contains("END") })
+    _ = press(&narrow, .right, .character("<"))
+    guard case .list(let list) = narrow.stack.last else { throw TUITestError("no list") }
+    #expect(list.widthChanges == [1: -4])
+    _ = press(&narrow, .character(">"), .character(">"))
+    guard case .list(let wider) = narrow.stack.last else { throw TUITestError("no list") }
+    #expect(wider.widthChanges == [1: 4])
+    var matrix = try makeState()
+    _ = press(&matrix, .character(">"))
+    #expect(matrix.message?.contains("matrix fits itself") == true)
+  }
 }

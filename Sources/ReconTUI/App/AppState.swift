@@ -18,6 +18,8 @@ public struct ListView: Sendable {
   public var exportName: String
   /// For a report screen: the report and its options, which its keys change in place.
   public var report: ReportRequest?
+  /// Columns the user widened (+) or narrowed (−) with `>` and `<`, by column index.
+  public var widthChanges: [Int: Int] = [:]
   /// The footer's count and sums over `order`; nil until worked out (after each change of order).
   public var totals: ListTotals?
 

@@ -66,16 +66,85 @@ public enum Layout {
     return widths.map { min($0, cap) }
   }
 
+  /// A list's columns fitted to the screen: when they do not all fit, the text columns (never
+  /// the first, never numbers, never one the user sized) give up room, the widest first, down
+  /// to 8 columns each, so the amounts stay on screen; when there is room to spare, the last
+  /// column takes it. Text that no longer fits is cut with an ellipsis.
+  static func fitListColumns(
+    _ natural: [Int], content: [Int]? = nil, numeric: [Bool], width: Int, fixed: Set<Int> = []
+  ) -> [Int] {
+    var widths = natural
+    guard widths.count > 1 else { return widths }
+    func total() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
+    // Dates and short codes are not cut; longer texts down to 10 columns.
+    func minimum(_ index: Int) -> Int { min(natural[index], 10) }
+    let shrinkable = widths.indices.filter {
+      $0 > 0 && !(numeric.indices.contains($0) && numeric[$0]) && !fixed.contains($0)
+    }
+    while total() > width {
+      guard let widest = shrinkable.filter({ widths[$0] > minimum($0) }).max(by: { widths[$0] < widths[$1] })
+      else { break }
+      let next = shrinkable.map { widths[$0] }.filter { $0 < widths[widest] }.max() ?? minimum(widest)
+      widths[widest] = max(minimum(widest), max(next, widths[widest] - (total() - width)))
+      if widths[widest] == next && next > minimum(widest) && total() > width { widths[widest] -= 1 }
+    }
+    // Still too wide: number columns narrow to their numbers, their captions cut (the status
+    // line names the current column in full).
+    if total() > width, let content {
+      for index in widths.indices.reversed()
+      where index > 0 && numeric.indices.contains(index) && numeric[index] && !fixed.contains(index) {
+        guard total() > width else { break }
+        widths[index] = max(min(widths[index], max(content[index], 6)), widths[index] - (total() - width))
+      }
+    }
+    return widths
+  }
+
+  /// The columns a list shows: the first, the current one and every number column always, then
+  /// the other text columns from the left while they fit — so amounts stay on screen on a
+  /// narrow terminal and moving onto a left-out column brings it in. When even that does not
+  /// fit, the columns scroll from the current one.
+  static func listColumnPositions(widths: [Int], numeric: [Bool], current: Int, width: Int) -> [(
+    index: Int, x: Int, width: Int
+  )] {
+    guard widths.count > 1 else { return columnPositions(widths: widths, left: 1, width: width) }
+    let isNumber = { (index: Int) in numeric.indices.contains(index) && numeric[index] }
+    var chosen = Set([0, current].filter { widths.indices.contains($0) })
+    chosen.formUnion(widths.indices.filter(isNumber))
+    func total(_ set: Set<Int>) -> Int { set.reduce(0) { $0 + widths[$1] } + 2 * (set.count - 1) }
+    guard total(chosen) <= width else {
+      var left = 1
+      while left < current {
+        let positions = columnPositions(widths: widths, left: left, width: width)
+        if positions.contains(where: { $0.index == current && $0.x + $0.width <= width }) { break }
+        left += 1
+      }
+      return columnPositions(widths: widths, left: left, width: width)
+    }
+    for index in widths.indices where !chosen.contains(index) {
+      if total(chosen.union([index])) <= width { chosen.insert(index) }
+    }
+    var result: [(index: Int, x: Int, width: Int)] = []
+    var x = 0
+    for index in chosen.sorted() {
+      result.append((index, x, widths[index]))
+      x += widths[index] + 2
+    }
+    return result
+  }
+
   /// The x position of each visible column: the first pinned, then from `left` on while they fit.
-  static func columnPositions(widths: [Int], left: Int, width: Int) -> [(index: Int, x: Int, width: Int)] {
+  static func columnPositions(widths: [Int], left: Int, width: Int, gap: Int = 2) -> [(
+    index: Int, x: Int, width: Int
+  )] {
     guard !widths.isEmpty else { return [] }
     var result = [(index: 0, x: 0, width: min(widths[0], max(1, width)))]
-    var x = result[0].width + 2
+    var x = result[0].width + gap
     var index = max(1, left)
     // Only whole columns: a number cut short would read as a different number.
     while index < widths.count && x + widths[index] <= width {
       result.append((index, x, widths[index]))
-      x += widths[index] + 2
+      x += widths[index] + gap
       index += 1
     }
     if result.count == 1 && index < widths.count && x < width {

@@ -84,6 +84,13 @@ public enum Reducer {
         list.rowFilter = nil
         Lists.reorder(&list, ledger)
       }
+    case .widenColumn, .narrowColumn:
+      guard !state.stack.isEmpty, Lists.current(state) != nil else {
+        state.say("< and > size the columns of a list; the matrix fits itself to the screen")
+        return []
+      }
+      let step = command == .widenColumn ? 4 : -4
+      Lists.update(&state) { list in list.widthChanges[list.column, default: 0] += step }
     case .sortAscending: Lists.sort(&state, ascending: true)
     case .sortDescending: Lists.sort(&state, ascending: false)
     case .editDates:

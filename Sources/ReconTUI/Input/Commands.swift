@@ -4,6 +4,7 @@ public enum CommandID: String, CaseIterable, Sendable {
   case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
   case drill, back, switchPane, explain
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
+  case widenColumn, narrowColumn
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
   case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
   case reportDates, reportExpected, reportMode, reportDetails
@@ -31,6 +32,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .clearRowFilter: return "Show all rows again"
     case .sortAscending: return "Sort by the current column, ascending"
     case .sortDescending: return "Sort by the current column, descending"
+    case .widenColumn: return "Widen the current column of a list"
+    case .narrowColumn: return "Narrow the current column of a list"
     case .editDates: return "Set the posting date filter"
     case .editItems: return "Set the item filter"
     case .editLocations: return "Set the location filter"
@@ -66,7 +69,8 @@ extension CommandID {
     switch self {
     case .moveUp, .moveDown, .moveLeft, .moveRight, .pageUp, .pageDown, .top, .bottom: return "Move"
     case .drill, .back, .switchPane, .explain: return "Open and explain"
-    case .search, .searchNext, .searchPrevious, .filterRows, .clearRowFilter, .sortAscending, .sortDescending:
+    case .search, .searchNext, .searchPrevious, .filterRows, .clearRowFilter, .sortAscending, .sortDescending,
+      .widenColumn, .narrowColumn:
       return "Find, filter and sort"
     case .editDates, .editItems, .editLocations, .toggleWarnings, .toggleAttribution: return "Matrix filters"
     case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares, .reportDates, .reportExpected,
@@ -90,6 +94,7 @@ public enum KeyRegistry {
     (.search, [.character("/")]), (.searchNext, [.character("n")]), (.searchPrevious, [.character("N")]),
     (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
     (.sortAscending, [.character("s")]), (.sortDescending, [.character("S")]),
+    (.widenColumn, [.character(">")]), (.narrowColumn, [.character("<")]),
     (.editDates, [.character("d")]), (.editItems, [.character("i")]), (.editLocations, [.character("o")]),
     (.toggleWarnings, [.character("w")]), (.toggleAttribution, [.character("a")]),
     (.export, [.character("E"), .control("s")]), (.post, [.character("P")]),

@@ -112,6 +112,9 @@ public enum Render {
     var position = ""
     if let list = Lists.current(state) {
       position = list.order.isEmpty ? "(0/0)" : "(\(list.selected + 1)/\(list.order.count))"
+      // The current column in full: the grid may show its caption cut.
+      let header = list.source.header(state.ledger)
+      if header.indices.contains(list.column) { position = header[list.column] + "  " + position }
       if list.rowFilter != nil { position = "filter “\(list.rowFilter ?? "")” " + position }
     } else if state.stack.isEmpty {
       let (row, column) = state.currentCell
@@ -127,46 +130,108 @@ public enum Render {
 
   // MARK: Matrix
 
+  /// How the matrix is drawn at a width: the cell texts, the headers and the column widths. The
+  /// first of these that shows every column wins: full headers and grouped numbers; short
+  /// headers (`Interim`, `WIP`; the full caption stays in the position at the top right); numbers
+  /// without thousands separators; one space between columns. A Warning column may be cut (its
+  /// text is in the detail pane). Otherwise the most compact form scrolls, with ◀ ▶ marks.
+  struct MatrixFit {
+    var headers: [String]
+    var texts: [[String]]
+    var widths: [Int]
+    var gap: Int
+  }
+
+  static let shortColumnCaptions: [String: String] = [
+    "Inventory (Interim)": "Interim", "WIP Inventory": "WIP",
+  ]
+
+  static func matrixFit(_ state: AppState) -> MatrixFit {
+    let table = state.reconciliation.matrixTable(decimals: state.ledger.amountDecimals)
+    let fullHeaders = [""] + table.header.dropFirst()
+    let shortHeaders = fullHeaders.map { shortColumnCaptions[$0] ?? $0 }
+    let grouped = table.rows.map { $0.map(\.display) }
+    let plain = table.rows.map { row in row.map { $0.isNumeric ? $0.plain : $0.display } }
+    let warningColumn = table.header.firstIndex(of: MatrixColumn.warning.caption)
+    var fit = MatrixFit(headers: fullHeaders, texts: grouped, widths: [], gap: 2)
+    // Past the first form, a warning text in a data column (the Warning row) no longer widens
+    // its column: it is cut to the column, and read whole in the detail pane.
+    let numericOnly = { (texts: [[String]]) in
+      zip(texts, table.rows).map { texts, cells in
+        zip(texts, cells).enumerated().map { $0.offset > 0 && !$0.element.1.isNumeric ? "" : $0.element.0 }
+      }
+    }
+    for (headers, texts, gap, textsWiden) in [
+      (fullHeaders, grouped, 2, true), (shortHeaders, grouped, 2, false), (shortHeaders, plain, 2, false),
+      (shortHeaders, plain, 1, false),
+    ] {
+      var widths = Layout.columnWidths(header: headers, rows: textsWiden ? texts : numericOnly(texts))
+      if !textsWiden, let warning = warningColumn {
+        widths[warning] = Layout.columnWidths(header: headers, rows: texts)[warning]
+      }
+      fit = MatrixFit(headers: headers, texts: texts, widths: widths, gap: gap)
+      let total = widths.reduce(0, +) + gap * (widths.count - 1)
+      if total <= state.width { return fit }
+      // The Warning column may give up room down to its caption.
+      if let warning = warningColumn, warning == widths.count - 1 {
+        let over = total - state.width
+        let least = ScreenBuffer.width(of: headers[warning])
+        if widths[warning] - over >= least {
+          widths[warning] -= over
+          fit.widths = widths
+          return fit
+        }
+      }
+    }
+    return fit
+  }
+
   /// The x positions of the matrix columns (0 = row captions), as drawn.
   static func matrixGeometry(_ state: AppState) -> [(index: Int, x: Int, width: Int)] {
-    let table = state.reconciliation.matrixTable(decimals: state.ledger.amountDecimals)
-    let widths = Layout.columnWidths(header: table.header, rows: table.rows.map { $0.map(\.display) })
+    let fit = matrixFit(state)
+    return matrixGeometry(state, fit)
+  }
+
+  static func matrixGeometry(_ state: AppState, _ fit: MatrixFit) -> [(index: Int, x: Int, width: Int)] {
     let visibleData = max(1, state.matrixColumn)
     var left = 1
     // Scroll right until the current column fits.
     while left < visibleData {
-      let positions = Layout.columnPositions(widths: widths, left: left, width: state.width)
+      let positions = Layout.columnPositions(widths: fit.widths, left: left, width: state.width, gap: fit.gap)
       if positions.contains(where: { $0.index == visibleData && $0.x + $0.width <= state.width }) { break }
       left += 1
     }
-    return Layout.columnPositions(widths: widths, left: left, width: state.width)
+    return Layout.columnPositions(widths: fit.widths, left: left, width: state.width, gap: fit.gap)
   }
 
   static func matrix(_ state: AppState, _ buffer: inout ScreenBuffer) {
     let result = state.reconciliation
-    let table = result.matrixTable(decimals: state.ledger.amountDecimals)
+    let fit = matrixFit(state)
     let area = Layout.gridArea(state)
-    let positions = matrixGeometry(state)
+    let positions = matrixGeometry(state, fit)
     for position in positions {
-      let caption = position.index == 0 ? "" : table.header[position.index]
+      let caption = fit.headers[position.index]
       let text = ScreenBuffer.truncate(caption, to: position.width)
       let pad = position.index == 0 ? 0 : position.width - ScreenBuffer.width(of: text)
       buffer.put(text, x: position.x + pad, y: area.headerY, role: .header, limit: position.width)
     }
+    hiddenColumnMarks(positions, columns: fit.widths.count, y: area.headerY, state, &buffer)
     let layout = result.layout
     let firstRow = max(0, state.matrixRow - area.rows + 1)
     for (offset, rowIndex) in (firstRow..<layout.rows.count).enumerated() where offset < area.rows {
       let y = area.headerY + 1 + offset
       let row = layout.rows[rowIndex]
       for position in positions {
-        let cellText = table.rows[rowIndex][position.index].display
+        let cellText = fit.texts[rowIndex][position.index]
         var role: StyleRole = row.isTotal ? .total : .normal
+        var numeric = false
         if position.index == 0 {
           role = row.isTotal ? .total : .pinned
         } else {
           let column = layout.columns[position.index - 1]
           switch result.cell(row, column) {
           case .amount(let value, let formula):
+            numeric = true
             if formula.side == .difference && !value.isZero {
               role = .variance
             } else if value.isNegative {
@@ -183,12 +248,26 @@ public enum Render {
         let selected =
           state.focus == .main && rowIndex == state.matrixRow && position.index == state.matrixColumn
         let text = ScreenBuffer.truncate(cellText, to: position.width)
-        let numeric = position.index > 0 && table.rows[rowIndex][position.index].isNumeric
         let pad = numeric ? position.width - ScreenBuffer.width(of: text) : 0
         if selected { buffer.fill(x: position.x, y: y, count: position.width, role: .selected) }
         buffer.put(
           text, x: position.x + pad, y: y, role: selected ? .selected : role, limit: position.width - pad)
       }
+    }
+  }
+
+  /// ◀ after the pinned column when columns are scrolled out to the left, ▶ at the right edge
+  /// when more follow (`<` `>` without UTF-8).
+  static func hiddenColumnMarks(
+    _ positions: [(index: Int, x: Int, width: Int)], columns: Int, y: Int, _ state: AppState,
+    _ buffer: inout ScreenBuffer
+  ) {
+    guard positions.count > 1 else { return }
+    if positions[1].index > 1, positions[1].x >= 2 {
+      buffer.put(state.asciiOnly ? "<" : "◀", x: positions[1].x - 2, y: y, role: .title)
+    }
+    if let last = positions.last, last.index < columns - 1 {
+      buffer.put(state.asciiOnly ? ">" : "▶", x: buffer.width - 1, y: y, role: .title)
     }
   }
 
@@ -225,23 +304,31 @@ public enum Render {
     let visible = Array(max(0, list.top)..<max(max(0, list.top), min(list.order.count, list.top + area.rows)))
     let cells = visible.map { list.source.cells(list.order[$0], ledger) }
     let display = cells.map { $0.map(\.display) }
-    var widths = Layout.columnWidths(header: header, rows: display, cap: 32)
-    // The last column may take what the screen has left (a warning, a description).
-    if let last = widths.indices.last {
-      let used = widths.dropLast().reduce(0) { $0 + $1 + 2 }
-      let natural = Layout.columnWidths(header: header, rows: display, cap: Int.max)[last]
-      widths[last] = max(widths[last], min(natural, state.width - used))
+    let numericColumns = header.indices.map { index in
+      cells.contains { index < $0.count && $0[index].isNumeric }
     }
+    // The footer's sums are as wide as the widest row can get: they size the columns too.
+    let sums =
+      footer
+      ? list.totals.map { totals in
+        [header.indices.map { totals.display($0, decimals: ledger.amountDecimals) ?? "" }]
+      } ?? [] : []
+    var widths = Layout.columnWidths(header: header, rows: display + sums, cap: Int.max)
     if let sort = list.sort, sort.column < widths.count { widths[sort.column] += 2 }
-    // Scroll right until the current column fits.
-    var left = 1
-    while left < list.column {
-      let positions = Layout.columnPositions(widths: widths, left: left, width: state.width)
-      if positions.contains(where: { $0.index == list.column && $0.x + $0.width <= state.width }) { break }
-      left += 1
+    for (column, change) in list.widthChanges where column < widths.count {
+      widths[column] = max(3, widths[column] + change)
     }
-    let positions = Layout.columnPositions(widths: widths, left: left, width: state.width)
-    let numeric = header.indices.map { index in cells.contains { index < $0.count && $0[index].isNumeric } }
+    let content = Layout.columnWidths(header: header.map { _ in "" }, rows: display + sums, cap: Int.max)
+    widths = Layout.fitListColumns(
+      widths, content: content, numeric: numericColumns, width: state.width,
+      fixed: Set(list.widthChanges.keys))
+    let positions = Layout.listColumnPositions(
+      widths: widths, numeric: numericColumns, current: list.column, width: state.width)
+    let numeric = numericColumns
+    if positions.count < widths.count, let last = positions.last, last.x + last.width < state.width {
+      // Some text columns are left out to keep the amounts on screen: → reaches them.
+      buffer.put(state.asciiOnly ? ">" : "▶", x: state.width - 1, y: area.headerY, role: .title)
+    }
     for position in positions {
       var caption = header[position.index]
       if let sort = list.sort, sort.column == position.index {
