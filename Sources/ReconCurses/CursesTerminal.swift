@@ -110,6 +110,9 @@ public final class CursesTerminal {
   }
 
   /// Draws a frame: every visible cell, then one refresh.
+  /// How long `nextEvent` waits for a key before it returns `.tick`.
+  public func setTimeout(milliseconds: Int) { wtimeout(window, Int32(milliseconds)) }
+
   public func present(_ buffer: ScreenBuffer) {
     werase(window)
     var wide = [wchar_t](repeating: 0, count: 8)

@@ -105,3 +105,30 @@ struct TextFileWriterTests {
     #expect(TextFileWriter.absolute("a.csv").hasPrefix("/"))
   }
 }
+
+/// The progress a load and an import report while they read.
+@Suite("Progress")
+struct ProgressTests {
+  @Test("a snapshot load and an import count their bytes; the load ends in the checking step")
+  func counts() throws {
+    let folder = NSTemporaryDirectory() + "reconbench-progress-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/s.json"
+    try SnapshotStore.save(SampleCompany.load(), to: path)
+    let progress = ByteProgress(total: ByteProgress.size(of: path))
+    #expect(progress.total > 100_000)
+    #expect(progress.bytesDone == 0 && progress.currentStep == .reading)
+    _ = try SnapshotStore.load(path: path, progress: progress)
+    #expect(progress.bytesDone == progress.total)
+    #expect(progress.currentStep == .checking)
+
+    try BCExportWriter.writeLake(SampleCompany.load(), to: folder + "/lake")
+    let lake = ByteProgress(total: ByteProgress.size(of: folder + "/lake"))
+    var options = BCImport.Options()
+    options.progress = lake
+    _ = try BCImport.run(.csv, path: folder + "/lake", options: options)
+    #expect(lake.total > 100_000)
+    #expect(lake.bytesDone == lake.total)
+  }
+}

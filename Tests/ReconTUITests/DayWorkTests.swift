@@ -476,4 +476,52 @@ struct DayWorkTests {
     _ = press(&matrix, .character(">"))
     #expect(matrix.message?.contains("matrix fits itself") == true)
   }
+
+  @Test("a long step's line says what, how far and how long, over the screen it started from")
+  func progressLine() throws {
+    #expect(
+      ProgressLine.text(
+        "Opening big.json", done: 80 << 20, total: 810 << 20, step: .reading, elapsedMilliseconds: 4_420)
+        == "Opening big.json: 80 MB of 810 MB (9 %), 4.4 s — Ctrl+C stops")
+    #expect(
+      ProgressLine.text(
+        "Opening big.json", done: 810 << 20, total: 810 << 20, step: .checking, elapsedMilliseconds: 9_050)
+        == "Opening big.json: read, checking and indexing, 9.0 s — Ctrl+C stops")
+    #expect(
+      ProgressLine.text("Explaining", done: nil, total: nil, step: .reading, elapsedMilliseconds: 300)
+        == "Explaining…, 0.3 s — Ctrl+C stops")
+    #expect(
+      ProgressLine.text("Opening s", done: 3000, total: 9000, step: .reading, elapsedMilliseconds: 0)
+        .contains("2 KB of 8 KB (33 %)"))
+    let state = try makeState(width: 80, height: 24)
+    let base = Render.frame(state)
+    let frame = ProgressLine.frame(base, width: 80, height: 24, title: "reconbench", text: "Working, 1.0 s")
+    #expect(frame.line(23).hasPrefix("Working, 1.0 s"))
+    #expect(frame.line(0) == base.line(0))
+    let empty = ProgressLine.frame(nil, width: 80, height: 24, title: "reconbench", text: "Opening x")
+    #expect(empty.line(0).hasPrefix("reconbench") && empty.line(23).hasPrefix("Opening x"))
+  }
+
+  @Test("on a large ledger x hands the explanation to the run loop; its outcome opens the same list")
+  func explainInBackground() throws {
+    var direct = try makeState()
+    direct.matrixRow = 3
+    direct.matrixColumn = 6
+    _ = press(&direct, .character("x"))
+    guard case .list(let expected) = direct.stack.last else { throw TUITestError("no explanation") }
+    var state = try makeState()
+    state.backgroundThreshold = 0
+    state.matrixRow = 3
+    state.matrixColumn = 6
+    state.say("Saved x.json")
+    #expect(press(&state, .character("x")) == [.explain])
+    #expect(state.message == nil)
+    #expect(state.stack.isEmpty)
+    Reducer.finished(.explained(try Explanation(state.ledger, filters: state.filters)), &state)
+    guard case .list(let shown) = state.stack.last else { throw TUITestError("no explanation") }
+    #expect(shown.title == expected.title)
+    #expect(shown.source.count == expected.source.count)
+    Reducer.finished(.stopped(what: "The explanation"), &state)
+    #expect(state.message == "The explanation stopped")
+  }
 }

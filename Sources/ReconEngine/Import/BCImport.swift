@@ -15,6 +15,8 @@ public enum BCImport {
     public var strict: Bool
     /// Tests: the size below which a CSV file is not cut into pieces read in parallel.
     var minimumPieceBytes: Int?
+    /// Follows the bytes read from the input files, for a progress line.
+    public var progress: ByteProgress?
 
     public init(company: String? = nil, dropDangling: Bool = false, strict: Bool = false) {
       self.company = company
@@ -33,7 +35,7 @@ public enum BCImport {
     -> Result
   {
     LargeBlocks.returnToSystem()
-    let session = ImportSession(inputName: path)
+    let session = ImportSession(inputName: path, progress: options.progress)
     switch kind {
     case .rapidStart: try RapidStartReader(path: path, session: session).read()
     case .csv:

@@ -25,8 +25,12 @@ final class FileSource: ByteSource {
   private var scratch = [UInt8](repeating: 0, count: 1 << 20)
   /// Bytes left to read in the range; nil to the end of the file.
   private var remaining: Int?
+  private let progress: ByteProgress?
 
-  init(path: String, offset: Int = 0, length: Int? = nil) throws(ByteStreamError) {
+  init(path: String, offset: Int = 0, length: Int? = nil, progress: ByteProgress? = nil)
+    throws(ByteStreamError)
+  {
+    self.progress = progress
     descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw ByteStreamError(message: String(cString: strerror(errno)).lowercased())
@@ -46,6 +50,7 @@ final class FileSource: ByteSource {
     if scratch.count < wanted { scratch = [UInt8](repeating: 0, count: wanted) }
     let count = scratch.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
     if count > 0, let left = remaining { remaining = left - count }
+    if count > 0 { progress?.add(count) }
     guard count >= 0 else { throw ByteStreamError(message: String(cString: strerror(errno)).lowercased()) }
     buffer.append(contentsOf: scratch[0..<count])
     return count

@@ -301,7 +301,9 @@ struct CSVFolderReader {
     -> Int64
   {
     let path = piece.path, table = piece.table, file = piece.file
-    let base = try FileSource(path: path, offset: piece.range?.lowerBound ?? 0, length: piece.range?.count)
+    let base = try FileSource(
+      path: path, offset: piece.range?.lowerBound ?? 0, length: piece.range?.count, progress: session.progress
+    )
     var source = try DecodedSource(PrefixedSource(prefix: piece.header ?? [], base: base))
     var buffer: [UInt8] = []
     var parser = CSVParser()

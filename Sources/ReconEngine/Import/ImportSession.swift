@@ -17,7 +17,13 @@ final class ImportSession {
   /// The input as a whole, for messages about it.
   let inputName: String
 
-  init(inputName: String) { self.inputName = inputName }
+  /// Bytes read so far, for a progress line (nil when nobody watches).
+  let progress: ByteProgress?
+
+  init(inputName: String, progress: ByteProgress? = nil) {
+    self.inputName = inputName
+    self.progress = progress
+  }
 
   func builder(_ table: BCTable) -> TableBuilder {
     if let builder = builders[table.id] { return builder }

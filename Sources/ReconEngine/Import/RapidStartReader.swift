@@ -11,7 +11,7 @@ struct RapidStartReader {
     // Messages name the file as the user gave it.
     let file = session.addFile(path)
     do throws(ByteStreamError) {
-      let source = try FileSource(path: path)
+      let source = try FileSource(path: path, progress: session.progress)
       var head: [UInt8] = []
       while head.count < 4, try source.read(into: &head, maximum: 4 - head.count) > 0 {}
       if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {

@@ -7,10 +7,16 @@
 /// Loading, validating and saving snapshot files.
 public enum SnapshotStore {
   /// Loads and validates a snapshot file. Every violation found is in the thrown error.
-  public static func load(path: String) throws(SnapshotError) -> Ledger {
+  /// `progress`, when given, follows the reading (bytes parsed) for a progress line.
+  public static func load(path: String, progress: ByteProgress? = nil) throws(SnapshotError) -> Ledger {
     let file = try MappedFile(path: path)
     defer { file.close() }
-    return try decode(file.bytes, name: path, consumed: { file.release(from: $0, to: $1) })
+    return try decode(
+      file.bytes, name: path,
+      consumed: {
+        file.release(from: $0, to: $1)
+        progress?.add($1 - $0)
+      }, onRead: { progress?.finishReading() })
   }
 
   /// Loads and validates a snapshot held in memory (tests, the bundled sample).
@@ -30,7 +36,7 @@ public enum SnapshotStore {
 
   static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, name: String, consumed: (@Sendable (Int, Int) -> Void)?,
-    parallelThreshold: Int? = nil, blockRows: Int? = nil
+    parallelThreshold: Int? = nil, blockRows: Int? = nil, onRead: () -> Void = {}
   )
     throws(SnapshotError) -> Ledger
   {
@@ -45,6 +51,7 @@ public enum SnapshotStore {
     } catch {
       syntax = reader.earliest(error)
     }
+    onRead()
     var pending = reader.problems
     var total = reader.problemCount
     if let syntax {

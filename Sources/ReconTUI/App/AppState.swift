@@ -108,6 +108,9 @@ public struct AppState: Sendable {
   public var pendingPost: InventoryCostPosting.Options?
   /// The run date stamped on G/L registers (injected: no clock inside the reducer).
   public var today: LedgerDate
+  /// From this many value entries on, slow steps (the explanation) run off the input thread
+  /// with a progress line.
+  public var backgroundThreshold = 200_000
   /// Text glyphs only (no box drawing) when the terminal is not UTF-8.
   public var asciiOnly: Bool
 

@@ -108,44 +108,61 @@ enum Drill {
   }
 }
 
-/// `x`: the reconciling items behind the current cell's Difference, grouped by cause.
+/// `x`: the reconciling items behind the current cell's Difference, grouped by cause. On a
+/// large ledger the explanation is worked out by the run loop on another thread (a second or
+/// more at a million entries), with a progress line; `finished(.explained)` then opens it.
 enum Explain {
-  static func open(_ state: inout AppState) {
+  static func start(_ state: inout AppState) -> [Effect] {
     guard state.stack.isEmpty else {
       state.say("x explains a matrix cell; go back to the matrix first")
-      return
+      return []
     }
     guard !state.filters.hidesGLSide else {
       state.say("Explanations need the G/L side: clear the item and location filters", error: true)
-      return
+      return []
     }
-    let (row, column) = state.currentCell
-    guard let field = row.field ?? column.field, Explanation.fields.contains(field) else {
+    guard field(state) != nil else {
       state.say("This row has no G/L account to explain")
-      return
+      return []
     }
-    let ledger = state.ledger
+    if state.ledger.valueEntries.count >= state.backgroundThreshold {
+      state.message = nil
+      return [.explain]
+    }
     do {
-      let explanation = try Explanation(ledger, filters: state.filters)
-      let items = explanation.items.filter { $0.field == field }
-      guard !items.isEmpty else {
-        state.say("\(field.caption): nothing to explain, the Difference is zero")
-        return
-      }
-      var table = explanation.table(ledger)
-      table.rows = table.rows.filter { $0.first?.plain == field.caption }
-      let refs: [RowRef] = items.map { item in
-        .entries(
-          valueRows: item.valueEntryNos.compactMap { ledger.indexes.valueEntryByNumber.row(of: $0) },
-          glRows: item.glEntryNos.compactMap { ledger.indexes.glEntryByNumber.row(of: $0) })
-      }
-      let file = "explain-" + field.caption.lowercased().filter { $0.isLetter || $0.isNumber } + ".csv"
-      state.stack.append(
-        .list(
-          ListView(title: "Explain \(field.caption)", source: .table(table, refs: refs), exportName: file)))
+      show(try Explanation(state.ledger, filters: state.filters), &state)
     } catch {
       state.say(error.description, error: true)
     }
+    return []
+  }
+
+  /// The field the current cell explains, if it has a G/L side.
+  static func field(_ state: AppState) -> ReconciliationField? {
+    let (row, column) = state.currentCell
+    guard let field = row.field ?? column.field, Explanation.fields.contains(field) else { return nil }
+    return field
+  }
+
+  /// Opens the reconciling items of the current cell's field.
+  static func show(_ explanation: Explanation, _ state: inout AppState) {
+    guard let field = field(state) else { return }
+    let ledger = state.ledger
+    let items = explanation.items.filter { $0.field == field }
+    guard !items.isEmpty else {
+      state.say("\(field.caption): nothing to explain, the Difference is zero")
+      return
+    }
+    var table = explanation.table(ledger)
+    table.rows = table.rows.filter { $0.first?.plain == field.caption }
+    let refs: [RowRef] = items.map { item in
+      .entries(
+        valueRows: item.valueEntryNos.compactMap { ledger.indexes.valueEntryByNumber.row(of: $0) },
+        glRows: item.glEntryNos.compactMap { ledger.indexes.glEntryByNumber.row(of: $0) })
+    }
+    let file = "explain-" + field.caption.lowercased().filter { $0.isLetter || $0.isNumber } + ".csv"
+    state.stack.append(
+      .list(ListView(title: "Explain \(field.caption)", source: .table(table, refs: refs), exportName: file)))
   }
 }
 

@@ -1,6 +1,8 @@
+import ReconEngine
+
 /// What came of an effect the run loop carried out. The reducer decides what the state becomes,
 /// so that a failed save never changes where the next save goes, and tests can drive both sides.
-public enum Outcome: Equatable, Sendable {
+public enum Outcome: Sendable {
   /// The snapshot was written to `path` (as the user gave it); `shown` is the full path.
   case saved(path: String, shown: String)
   case saveFailed(path: String, message: String)
@@ -8,6 +10,10 @@ public enum Outcome: Equatable, Sendable {
   case exportFailed(message: String)
   /// The export's file exists: ask before overwriting it.
   case exportWouldOverwrite(path: String)
+  case explained(Explanation)
+  case explainFailed(message: String)
+  /// The user stopped a long step with Ctrl+C.
+  case stopped(what: String)
 }
 
 extension Reducer {
@@ -25,6 +31,12 @@ extension Reducer {
       state.say("Exported \(rows) row\(rows == 1 ? "" : "s") to \(shown)")
     case .exportFailed(let message):
       state.say(message, error: true)
+    case .explained(let explanation):
+      Explain.show(explanation, &state)
+    case .explainFailed(let message):
+      state.say(message, error: true)
+    case .stopped(let what):
+      state.say("\(what) stopped")
     case .exportWouldOverwrite(let path):
       state.pendingExport = path
       state.prompt = Prompt(kind: .confirmOverwrite, label: "\(path) exists. Overwrite it? (y/n) ", text: "")

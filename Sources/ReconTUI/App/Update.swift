@@ -10,6 +10,9 @@ public enum Effect: Equatable, Sendable {
   case reload(path: String)
   case applyTheme(String)
   case setMouse(Bool)
+  /// Work out the explanation of the current filters (a large ledger: off the input thread),
+  /// then report `Outcome.explained`.
+  case explain
 }
 
 /// The workbench's reducer: `update(&state, event)` changes the state and returns effects.
@@ -60,7 +63,7 @@ public enum Reducer {
     case .top: Navigation.move(&state, rows: -Int.max / 2)
     case .bottom: Navigation.move(&state, rows: Int.max / 2)
     case .drill: Drill.open(&state)
-    case .explain: Explain.open(&state)
+    case .explain: return Explain.start(&state)
     case .back:
       if state.stack.isEmpty { state.say("This is the matrix; q quits") } else { Navigation.back(&state) }
     case .switchPane:

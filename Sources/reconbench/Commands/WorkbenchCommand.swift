@@ -47,44 +47,22 @@ struct WorkbenchCommand: ParsableCommand {
     }
     let input = WorkbenchInput(
       path: snapshot, options: BCImport.Options(company: company, dropDangling: dropDangling))
-    let opened: WorkbenchInput.Opened
-    do {
-      opened = try input.open()
-    } catch {
-      FileHandleOutput.standardError(error.lines.joined(separator: "\n"))
+    if let path = snapshot, !TextFileWriter.exists(path) {
+      // Said before the screen is taken: nothing to show a progress line for.
+      FileHandleOutput.standardError("\(path): no such file or folder")
       throw ExitCode(1)
     }
     let requested = theme
     let mouse = !noMouse
     try MainActor.assumeIsolated {
-      try WorkbenchLoop.run(opened, input: input, theme: requested, mouse: mouse)
+      try WorkbenchLoop.run(input: input, theme: requested, mouse: mouse)
     }
   }
 }
 
 @MainActor
 enum WorkbenchLoop {
-  static func run(
-    _ opened: WorkbenchInput.Opened, input: WorkbenchInput, theme requested: String?, mouse: Bool
-  )
-    throws
-  {
-    var state: AppState
-    do {
-      state = try AppState(
-        ledger: opened.ledger, snapshotName: input.displayName,
-        snapshotPath: opened.isImport ? nil : input.path,
-        themeNames: ThemeLibrary.builtInNames, mouseEnabled: mouse, today: today())
-    } catch {
-      FileHandleOutput.standardError("reconbench: \(error.description)")
-      throw ExitCode(1)
-    }
-    if opened.isImport {
-      state.importSource = input.path
-      state.importWarnings = opened.warnings.map(\.description)
-      if !opened.warnings.isEmpty { _ = Reducer.run(.importWarnings, &state) }
-      state.say(input.importMessage(opened))
-    }
+  static func run(input: WorkbenchInput, theme requested: String?, mouse: Bool) throws {
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(mouse: mouse)
@@ -97,13 +75,47 @@ enum WorkbenchLoop {
     for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
       signal(signalNumber) { received in terminationSignal.store(received, ordering: .relaxed) }
     }
-    state.asciiOnly = !terminal.isUTF8
-    var (loadedTheme, warning) = ThemeLibrary.load(
+    var (loadedTheme, themeWarning) = ThemeLibrary.load(
       requested ?? (terminal.colours == 0 ? "mono" : nil), configFolder: configFolder())
     if terminal.colours == 0 && requested == nil { loadedTheme = ThemeLibrary.builtIn["mono"] ?? loadedTheme }
-    state.themeName = loadedTheme.name
     terminal.apply(loadedTheme.resolve(colours: terminal.colours))
-    if let warning { state.say(warning, error: true) }
+
+    // Opening a large file takes seconds: a progress line shows from the first moment.
+    let opened: WorkbenchInput.Opened
+    switch open(input, terminal: terminal, backdrop: nil) {
+    case .stopped:
+      terminal.close()
+      closed = true
+      throw ExitCode(130)
+    case .done(.failure(let failure)):
+      terminal.close()
+      closed = true
+      FileHandleOutput.standardError(failure.lines.joined(separator: "\n"))
+      throw ExitCode(1)
+    case .done(.success(let value)):
+      opened = value
+    }
+    var state: AppState
+    do {
+      state = try AppState(
+        ledger: opened.ledger, snapshotName: input.displayName,
+        snapshotPath: opened.isImport ? nil : input.path,
+        themeNames: ThemeLibrary.builtInNames, mouseEnabled: mouse, today: today())
+    } catch {
+      terminal.close()
+      closed = true
+      FileHandleOutput.standardError("reconbench: \(error.description)")
+      throw ExitCode(1)
+    }
+    if opened.isImport {
+      state.importSource = input.path
+      state.importWarnings = opened.warnings.map(\.description)
+      if !opened.warnings.isEmpty { _ = Reducer.run(.importWarnings, &state) }
+      state.say(input.importMessage(opened))
+    }
+    state.asciiOnly = !terminal.isUTF8
+    state.themeName = loadedTheme.name
+    if let themeWarning { state.say(themeWarning, error: true) }
     if state.asciiOnly {
       state.say("The locale is not UTF-8: using ASCII glyphs (set LANG=C.UTF-8 for the full display)")
     }
@@ -138,22 +150,28 @@ enum WorkbenchLoop {
             Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
           }
         case .reload(let path):
-          do {
-            let source = WorkbenchInput(path: path, options: input.options)
-            let again = try source.open()
-            try state.replaceLedger(again.ledger)
-            state.dirty = false
-            state.stack.removeAll()
-            if again.isImport {
-              state.importWarnings = again.warnings.map(\.description)
-              state.say(source.importMessage(again))
-            } else {
-              state.say("Reloaded \(path)")
+          // The old message ("Saved …") goes at once; the progress line takes the status line.
+          state.message = nil
+          let source = WorkbenchInput(path: path, options: input.options)
+          switch open(source, terminal: terminal, backdrop: Render.frame(state)) {
+          case .stopped:
+            state.say("Reload stopped; the ledger on screen is unchanged")
+          case .done(.failure(let failure)):
+            state.say(failure.lines.first ?? "cannot reload", error: true)
+          case .done(.success(let again)):
+            do {
+              try state.replaceLedger(again.ledger)
+              state.dirty = false
+              state.stack.removeAll()
+              if again.isImport {
+                state.importWarnings = again.warnings.map(\.description)
+                state.say(source.importMessage(again))
+              } else {
+                state.say("Reloaded \(path)")
+              }
+            } catch {
+              state.say(error.description, error: true)
             }
-          } catch let error as WorkbenchInput.Failure {
-            state.say(error.lines.first ?? "cannot reload", error: true)
-          } catch {
-            state.say("\(error)", error: true)
           }
         case .applyTheme(let name):
           let (next, problem) = ThemeLibrary.load(name, configFolder: configFolder())
@@ -161,6 +179,21 @@ enum WorkbenchLoop {
           if let problem { state.say(problem, error: true) }
         case .setMouse(let on):
           terminal.setMouse(on)
+        case .explain:
+          let ledger = state.ledger
+          let filters = state.filters
+          let outcome = LongStep.run(
+            "Explaining the differences of \(ledger.valueEntries.count) value entries", terminal: terminal,
+            backdrop: Render.frame(state), title: "reconbench"
+          ) { () -> Result<Explanation, ReconciliationError> in
+            Result { () throws(ReconciliationError) in try Explanation(ledger, filters: filters) }
+          }
+          switch outcome {
+          case .stopped: Reducer.finished(.stopped(what: "The explanation"), &state)
+          case .done(.success(let explanation)): Reducer.finished(.explained(explanation), &state)
+          case .done(.failure(let error)):
+            Reducer.finished(.explainFailed(message: error.description), &state)
+          }
         }
       }
       if quit { break }
@@ -171,6 +204,22 @@ enum WorkbenchLoop {
       terminal.close()
       closed = true
       throw ExitCode(128 + received)
+    }
+  }
+
+  /// Opens a snapshot or an export on another thread, with a progress line over `backdrop`.
+  static func open(_ input: WorkbenchInput, terminal: CursesTerminal, backdrop: ScreenBuffer?)
+    -> LongStep.Outcome<Result<WorkbenchInput.Opened, WorkbenchInput.Failure>>
+  {
+    let progress = ByteProgress(total: input.path.map(ByteProgress.size(of:)) ?? 0)
+    var watched = input
+    watched.options.progress = progress
+    let what = input.path == nil ? "Building the sample company" : "Opening \(input.displayName)"
+    return LongStep.run(
+      what, terminal: terminal, backdrop: backdrop, title: "reconbench",
+      progress: input.path == nil ? nil : progress
+    ) { [watched] in
+      Result { () throws(WorkbenchInput.Failure) in try watched.open(progress: progress) }
     }
   }
 

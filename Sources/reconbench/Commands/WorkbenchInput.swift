@@ -4,24 +4,24 @@ import ReconEngine
 /// What the workbench was asked to open: the bundled sample (no path), a snapshot, or a Business
 /// Central export (a configuration package or a folder of CSV files), which is imported in memory
 /// and saved as a snapshot only when the user asks.
-struct WorkbenchInput {
+struct WorkbenchInput: Sendable {
   var path: String?
   var options: BCImport.Options
 
-  struct Opened {
+  struct Opened: Sendable {
     var ledger: Ledger
     var warnings: [ImportWarning]
     var isImport: Bool
   }
 
   /// Why the input could not be opened, one line per problem.
-  struct Failure: Error {
+  struct Failure: Error, Sendable {
     var lines: [String]
   }
 
   var displayName: String { path.map { ($0 as NSString).lastPathComponent } ?? "sample" }
 
-  func open() throws(Failure) -> Opened {
+  func open(progress: ByteProgress? = nil) throws(Failure) -> Opened {
     guard let path else { return Opened(ledger: SampleCompany.load(), warnings: [], isImport: false) }
     if let kind = BCImport.kind(of: path) {
       do {
@@ -32,7 +32,8 @@ struct WorkbenchInput {
       }
     }
     do {
-      return Opened(ledger: try SnapshotStore.load(path: path), warnings: [], isImport: false)
+      return Opened(
+        ledger: try SnapshotStore.load(path: path, progress: progress), warnings: [], isImport: false)
     } catch {
       throw Failure(lines: error.lines)
     }
