@@ -46,9 +46,12 @@ keys Enter
 wait_for "Matrix › Total × Inventory"
 keys Enter
 wait_for "Posting Date"
+# The list's totals line: the count and the sums of its amount columns.
+wait_for "Σ "
+wait_for " rows"
 keys Enter
 wait_for "› Value Entry"
-wait_for "costAmountActual"
+wait_for "Cost Amount (Actual)"
 # And back: each level as it was.
 keys Escape
 wait_for "Posting Date"
@@ -71,7 +74,7 @@ wait_for "Dates: 2025-10-01..2025-12-27"
 keys E C-u
 tmux_ send-keys -t e2e -l "matrix.csv"
 keys Enter
-wait_for "Exported 18 rows to matrix.csv"
+wait_for "Exported 18 rows to $work/matrix.csv"
 "$binary" matrix --date 2025-10-01..2025-12-27 --format csv > expected-matrix.csv
 cmp -s matrix.csv expected-matrix.csv || fail "exported matrix differs from reconbench matrix"
 steps=$((steps + 1))
@@ -91,6 +94,39 @@ cmp -s difference-inventory.csv expected-lines.csv || fail "exported list differ
 steps=$((steps + 1))
 keys Escape
 
+# The palette lists the matching commands; the arrows choose; Enter runs the chosen one.
+keys :
+tmux_ send-keys -t e2e -l "valuation"
+wait_for "Inventory Valuation - WIP report"
+keys Down Enter
+wait_for "Inventory Valuation - WIP"
+wait_for "D dates"
+keys Escape
+wait_for "Inventory To WIP"
+
+# Post, then save as into a folder that cannot be written: the error shows, the next Ctrl+W
+# asks again, and a good name saves.
+keys P
+wait_for "Press P again"
+keys P
+wait_for "Post these entries to the G/L?"
+keys y
+wait_for "[modified]"
+keys C-w
+wait_for "Save snapshot as:"
+keys C-u
+tmux_ send-keys -t e2e -l "/sys/saved.json"
+keys Enter
+wait_for "cannot save"
+keys C-w
+wait_for "Save snapshot as:"
+keys C-u
+tmux_ send-keys -t e2e -l "good.json"
+keys Enter
+wait_for "Saved $work/good.json" 300
+"$binary" validate good.json > /dev/null || fail "the snapshot saved after a failed save-as does not validate"
+steps=$((steps + 1))
+
 # Resize to tiny and back.
 tmux_ resize-window -t e2e -x 20 -y 5
 wait_for "too small"
@@ -104,6 +140,14 @@ wait_for "exit=0"
 tmux_ kill-session -t e2e
 tmux_ new-session -d -s e2e -x 80 -y 24 \
   "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary' --no-mouse; s=\$?; echo; echo \"exit=\$s\"; stty -a | tr ' ' '\\n' | grep -qx icanon && echo cooked; sleep 5"
+wait_for "Inventory To WIP"
+# Help at 80×24: a framed box that scrolls to its last line.
+keys "?"
+wait_for "┌─ Keys"
+keys End
+wait_for "Display and general"
+wait_for "Quit"
+keys Escape
 wait_for "Inventory To WIP"
 pkill -TERM -f "$binary --no-mouse"
 wait_for "exit=143"
@@ -120,7 +164,7 @@ wait_for "Inventory To WIP"
 keys E C-u
 tmux_ send-keys -t e2e -l "imported-matrix.csv"
 keys Enter
-wait_for "Exported 18 rows to imported-matrix.csv"
+wait_for "Exported 18 rows to $work/imported-matrix.csv"
 "$binary" matrix --format csv > sample-matrix.csv
 cmp -s imported-matrix.csv sample-matrix.csv || fail "the imported package's matrix differs from the sample's"
 steps=$((steps + 1))
@@ -129,9 +173,20 @@ wait_for "Save snapshot as: cronus-sample.json"
 keys C-u
 tmux_ send-keys -t e2e -l "saved.json"
 keys Enter
-wait_for "Saved saved.json" 300
+wait_for "Saved $work/saved.json" 300
 "$binary" validate saved.json > /dev/null || fail "the saved snapshot does not validate"
 steps=$((steps + 1))
+keys q
+wait_for "exit=0"
+
+# A large snapshot: the progress line shows while it opens.
+"$binary" generate --value-entries 150000 --seed 3 --output big.json > /dev/null
+tmux_ kill-session -t e2e 2>/dev/null || true
+tmux_ new-session -d -s e2e -x 100 -y 30 \
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary' big.json; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
+wait_for "Opening big.json" 30
+wait_for "Ctrl+C stops" 30
+wait_for "Inventory To WIP" 1200
 keys q
 wait_for "exit=0"
 

@@ -76,8 +76,8 @@ public enum Layout {
     var widths = natural
     guard widths.count > 1 else { return widths }
     func total() -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
-    // Dates and short codes are not cut; longer texts down to 10 columns.
-    func minimum(_ index: Int) -> Int { min(natural[index], 10) }
+    // Dates, short codes and captions up to 12 are not cut; longer texts down to 12 columns.
+    func minimum(_ index: Int) -> Int { min(natural[index], 12) }
     let shrinkable = widths.indices.filter {
       $0 > 0 && !(numeric.indices.contains($0) && numeric[$0]) && !fixed.contains($0)
     }
@@ -90,11 +90,14 @@ public enum Layout {
     }
     // Still too wide: number columns narrow to their numbers, their captions cut (the status
     // line names the current column in full).
-    if total() > width, let content {
-      for index in widths.indices.reversed()
-      where index > 0 && numeric.indices.contains(index) && numeric[index] && !fixed.contains(index) {
-        guard total() > width else { break }
-        widths[index] = max(min(widths[index], max(content[index], 6)), widths[index] - (total() - width))
+    // Only when the first column and the numbers alone do not fit (the text columns can be
+    // left out, `listColumnPositions`).
+    let numbers = widths.indices.filter { $0 > 0 && numeric.indices.contains($0) && numeric[$0] }
+    func mustTotal() -> Int { widths[0] + numbers.reduce(0) { $0 + widths[$1] } + 2 * numbers.count }
+    if mustTotal() > width, let content {
+      for index in numbers.reversed() where !fixed.contains(index) {
+        guard mustTotal() > width else { break }
+        widths[index] = max(min(widths[index], max(content[index], 6)), widths[index] - (mustTotal() - width))
       }
     }
     return widths
