@@ -524,4 +524,35 @@ struct DayWorkTests {
     Reducer.finished(.stopped(what: "The explanation"), &state)
     #expect(state.message == "The explanation stopped")
   }
+
+  @Test(
+    "every kind of screen draws within the terminal at 80×24, 120×40 and 200×50",
+    arguments: [(80, 24), (120, 40), (200, 50)])
+  func everyScreenFits(width: Int, height: Int) throws {
+    var state = try makeState(width: width, height: height)
+    state.dirty = true
+    func check(_ label: String) {
+      let lines = Render.frame(state).lines()
+      #expect(lines.count == height, "\(label)")
+      #expect(lines.allSatisfy { ScreenBuffer.width(of: $0) <= width }, "\(label)")
+      #expect(lines[0].contains("sample [modified]"), "\(label): \(lines[0])")
+    }
+    check("matrix")
+    _ = press(&state, .character("G"), .up, .up, .up, .enter)
+    check("report lines")
+    _ = press(&state, .down, .down, .enter)
+    check("value entries")
+    let entries = Render.frame(state).lines()
+    #expect(entries.contains { $0.hasPrefix("Σ ") }, "totals line at \(width)×\(height)")
+    _ = press(&state, .enter)
+    check("card")
+    _ = press(&state, .escape, .escape, .escape, .character("4"))
+    check("cost shares")
+    _ = press(&state, .character("?"))
+    check("help")
+    _ = press(&state, .escape, .character(":"))
+    type(&state, "report")
+    check("palette")
+    #expect(Render.frame(state).lines().contains { $0.contains("Cost Shares Breakdown report") })
+  }
 }
