@@ -12,7 +12,8 @@ do {
 } catch {
   let code = ReconBench.exitCode(for: error)
   if code == .validationFailure {
-    FileHandleOutput.standardError(ReconBench.fullMessage(for: error))
+    // One line (cli.md), naming the subcommand the problem belongs to.
+    FileHandleOutput.standardError(ReconBench.usageLine(for: error, arguments: CommandLine.arguments))
     exit(2)
   }
   ReconBench.exit(withError: error)

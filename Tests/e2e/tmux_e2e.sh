@@ -191,8 +191,17 @@ keys q
 wait_for "exit=0"
 
 # An unknown terminal type: a clear message, no crash.
-TERM=no-such-terminal "$binary" > /dev/null 2> term.err < /dev/null && fail "ran with TERM=no-such-terminal" || true
+tmux_ kill-session -t e2e 2>/dev/null || true
+tmux_ new-session -d -s e2e -x 100 -y 30 \
+  "cd '$work' && env LANG=C.UTF-8 TERM=no-such-terminal '$binary' 2> term.err; echo \"exit=\$?\"; sleep 5"
+wait_for "exit=1"
 grep -q 'cannot use the terminal type "no-such-terminal"' term.err || fail "unknown TERM message: $(cat term.err)"
+steps=$((steps + 1))
+
+# No terminal at all (a script): exit 2 at once with a hint, no spinning.
+timeout 10 "$binary" > /dev/null 2> noterm.err < /dev/null && fail "ran without a terminal" || status=$?
+[ "${status:-0}" = 2 ] || fail "no terminal: exit ${status:-0}, expected 2"
+grep -q 'the workbench needs a terminal' noterm.err || fail "no-terminal message: $(cat noterm.err)"
 steps=$((steps + 1))
 
 echo "e2e: $steps passed, 0 failed"

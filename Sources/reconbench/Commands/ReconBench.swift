@@ -18,3 +18,21 @@ struct ReconBench: ParsableCommand {
     defaultSubcommand: WorkbenchCommand.self
   )
 }
+
+extension ReconBench {
+  /// `reconbench report wip: --start 2025-12-31 is after --end 2025-01-01`: the subcommands
+  /// named on the command line, then ArgumentParser's message without its usage lines.
+  static func usageLine(for error: Error, arguments: [String]) -> String {
+    var path = ["reconbench"]
+    var commands: [ParsableCommand.Type] = configuration.subcommands
+    for argument in arguments.dropFirst() {
+      guard let match = commands.first(where: { $0._commandName == argument }) else { break }
+      path.append(argument)
+      commands = match.configuration.subcommands
+    }
+    var message = message(for: error)
+    if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+    let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+    return path.joined(separator: " ") + ": " + firstLine
+  }
+}

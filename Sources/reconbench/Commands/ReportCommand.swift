@@ -7,6 +7,21 @@ struct ReportCommand: ParsableCommand {
     abstract: "Print an inventory valuation report.",
     subcommands: [ValuationReport.self, WIPReport.self, CostSpecReport.self, CostSharesReport.self]
   )
+
+  /// `report` alone: a usage error, not the help with status 0.
+  func run() throws {
+    throw ValidationError("name the report: valuation, wip, cost-spec or cost-shares")
+  }
+}
+
+/// `--start` and `--end` of a report: dates, the start not after the end.
+func parseReportDates(_ start: String?, _ end: String?) throws -> (start: LedgerDate?, end: LedgerDate?) {
+  let startDate = try parseDate(start, "--start")
+  let endDate = try parseDate(end, "--end")
+  if let startDate, let endDate, startDate > endDate {
+    throw ValidationError("--start \(startDate.text) is after --end \(endDate.text)")
+  }
+  return (startDate, endDate)
 }
 
 /// Reads an optional date option; a bad date is a usage error.
@@ -35,9 +50,8 @@ struct ValuationReport: ParsableCommand {
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    guard let endDate = try parseDate(end, "--end") else { throw ValidationError("--end is required") }
-    let startDate = try parseDate(start, "--start")
-    if let startDate, startDate > endDate { throw ValidationError("--start is after --end") }
+    let (startDate, parsedEnd) = try parseReportDates(start, end)
+    guard let endDate = parsedEnd else { throw ValidationError("--end is required") }
     let options = InventoryValuation.Options(
       start: startDate, end: endDate, includeExpected: includeExpected,
       items: try parseFilter(item, "--item"),
@@ -71,7 +85,7 @@ struct WIPReport: ParsableCommand {
 
   func run() throws {
     let options = WIPValuation.Options(
-      start: try parseDate(start, "--start"), end: try parseDate(end, "--end"),
+      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end,
       orders: try parseFilter(order, "--order"))
     let ledger = try loadLedger(snapshot)
     emit([("wip", WIPValuation(ledger, options).table(ledger))], as: format)
@@ -114,7 +128,7 @@ struct CostSharesReport: ParsableCommand {
 
   func run() throws {
     let options = CostShares.Options(
-      start: try parseDate(start, "--start"), end: try parseDate(end, "--end"), mode: mode, details: details)
+      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end, mode: mode, details: details)
     let ledger = try loadLedger(snapshot)
     emit([("costShares", CostShares(ledger, options).table(ledger))], as: format)
   }
