@@ -42,3 +42,15 @@ struct UsageTests {
     #expect(workbench.error.contains("the workbench needs a terminal"))
   }
 }
+
+@Suite("Generate sizes")
+struct GenerateSizeTests {
+  @Test("a size that cannot fit in memory or on disk is refused in one line, before any work")
+  func tooLarge() throws {
+    let run = try reconbench("generate", "--value-entries", "1000000000000", "--output", "/tmp/never.json")
+    #expect(run.status == 1)
+    #expect(run.error.split(separator: "\n").count == 1)
+    #expect(run.error.contains("1000000000000 value entries need about") && run.error.contains("of memory"))
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never.json"))
+  }
+}
