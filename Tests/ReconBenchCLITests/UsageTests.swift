@@ -8,12 +8,18 @@ struct UsageTests {
   func oneLine() throws {
     let cases: [([String], String)] = [
       (["report"], "reconbench report: name the report: valuation, wip, cost-spec or cost-shares"),
-      (["report", "wip", "--start", "2025-12-31", "--end", "2025-01-01"],
-        "reconbench report wip: --start 2025-12-31 is after --end 2025-01-01"),
-      (["report", "cost-shares", "--start", "2025-12-31", "--end", "2025-01-01"],
-        "reconbench report cost-shares: --start 2025-12-31 is after --end 2025-01-01"),
-      (["report", "valuation", "--start", "2025-12-31", "--end", "2025-01-01"],
-        "reconbench report valuation: --start 2025-12-31 is after --end 2025-01-01"),
+      (
+        ["report", "wip", "--start", "2025-12-31", "--end", "2025-01-01"],
+        "reconbench report wip: --start 2025-12-31 is after --end 2025-01-01"
+      ),
+      (
+        ["report", "cost-shares", "--start", "2025-12-31", "--end", "2025-01-01"],
+        "reconbench report cost-shares: --start 2025-12-31 is after --end 2025-01-01"
+      ),
+      (
+        ["report", "valuation", "--start", "2025-12-31", "--end", "2025-01-01"],
+        "reconbench report valuation: --start 2025-12-31 is after --end 2025-01-01"
+      ),
       (["matrix", "--bogus"], "reconbench matrix: Unknown option '--bogus'"),
       (["matrix", "--item", "1000&"], "reconbench matrix: --item “1000&”: nothing after “&” (column 5)"),
       (["drill", "--row", "Total"], "reconbench drill: "),
@@ -28,7 +34,8 @@ struct UsageTests {
     }
   }
 
-  @Test("an unknown subcommand is a usage error, a missing file is not; without a terminal the workbench exits 2")
+  @Test(
+    "an unknown subcommand is a usage error, a missing file is not; without a terminal the workbench exits 2")
   func subcommandsAndTerminal() throws {
     let unknown = try reconbench("matirx")
     #expect(unknown.status == 2)

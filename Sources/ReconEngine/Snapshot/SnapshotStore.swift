@@ -121,20 +121,48 @@ public enum SnapshotStore {
     return output
   }
 
+  /// What a save did besides writing: temporaries of earlier, interrupted saves it removed.
+  public struct SaveReport: Sendable {
+    public var removedTemporaries: [String] = []
+  }
+
   /// Saves atomically: writes a temporary file in the same folder, flushes it to disk, then
   /// renames it over `path`. On any failure the temporary file is removed and `path` untouched.
-  public static func save(_ ledger: Ledger, to path: String) throws(SnapshotError) {
-    try save(ledger, to: path, failAfterBytes: nil)
+  /// A symbolic link is saved through (its target is replaced, in the target's folder); an
+  /// existing file keeps its mode and, where permitted, its owner; a file without write
+  /// permission for its user is refused unless `overwriteReadOnly`. Temporaries left by a save
+  /// that was killed (their process is gone) are removed and named in the report.
+  @discardableResult
+  public static func save(_ ledger: Ledger, to path: String, overwriteReadOnly: Bool = false)
+    throws(SnapshotError)
+    -> SaveReport
+  {
+    try save(ledger, to: path, failAfterBytes: nil, overwriteReadOnly: overwriteReadOnly)
   }
 
   /// `failAfterBytes` lets tests simulate a disk that fails part-way through a save.
-  static func save(_ ledger: Ledger, to path: String, failAfterBytes: Int?) throws(SnapshotError) {
+  @discardableResult
+  static func save(
+    _ ledger: Ledger, to givenPath: String, failAfterBytes: Int?, overwriteReadOnly: Bool = false
+  )
+    throws(SnapshotError) -> SaveReport
+  {
+    let path = resolvedTarget(givenPath)
     let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
     let base = path.split(separator: "/").last.map(String.init) ?? path
     var info = stat()
-    if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      throw .file(path, "cannot save: it is a directory")
+    let exists = stat(path, &info) == 0
+    if exists && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .file(givenPath, "cannot save: it is a directory")
     }
+    if exists && !overwriteReadOnly && !isWritable(path, info) {
+      throw .file(
+        givenPath,
+        "cannot save: the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); make it writable, or use --force"
+      )
+    }
+    var report = SaveReport()
+    report.removedTemporaries = removeStaleTemporaries(of: base, in: folder.isEmpty ? "/" : folder)
     let temporary =
       "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     // Direct I/O skips the page cache, which on this kind of machine is the slow part of
@@ -144,12 +172,18 @@ public enum SnapshotStore {
     if descriptor < 0 && errno == EINVAL {
       descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     }
-    if descriptor < 0 { throw .file(path, "cannot save into \(folder): \(errorText())") }
+    if descriptor < 0 { throw .file(givenPath, "cannot save into \(folder): \(errorText())") }
+    if exists {
+      // The new file takes the old one's mode (a 600 ledger stays private) and, as root or
+      // its owner, its owner and group.
+      _ = fchmod(descriptor, info.st_mode & 0o7777)
+      _ = fchown(descriptor, info.st_uid, info.st_gid)
+    }
     var written = 0
     func fail(_ message: String) -> SnapshotError {
       Glibc.close(descriptor)
       unlink(temporary)
-      return .file(path, message)
+      return .file(givenPath, message)
     }
     let chunkSize = 1 << 22
     let file = BackgroundFileWriter(descriptor: descriptor, direct: direct, chunkCapacity: chunkSize + 65_536)
@@ -169,12 +203,12 @@ public enum SnapshotStore {
     if fsync(descriptor) != 0 { throw fail("cannot save: flushing to disk failed: \(errorText())") }
     if Glibc.close(descriptor) != 0 {
       unlink(temporary)
-      throw .file(path, "cannot save: \(errorText())")
+      throw .file(givenPath, "cannot save: \(errorText())")
     }
     if rename(temporary, path) != 0 {
       let message = errorText()
       unlink(temporary)
-      throw .file(path, "cannot save: \(message)")
+      throw .file(givenPath, "cannot save: \(message)")
     }
     // Make the rename itself durable.
     let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -182,6 +216,54 @@ public enum SnapshotStore {
       fsync(folderDescriptor)
       Glibc.close(folderDescriptor)
     }
+    return report
+  }
+
+  /// The file a save writes: the target of a symbolic link (followed to the end), else the
+  /// path itself.
+  static func resolvedTarget(_ path: String) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+    // A link whose target does not exist yet: resolve the folder, keep the name.
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count > 0 else { return path }
+    let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if target.hasPrefix("/") { return target }
+    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+    return folder + "/" + target
+  }
+
+  /// Editors' rule: the owner (root included) needs the owner's write bit; anyone else needs
+  /// write access.
+  static func isWritable(_ path: String, _ info: stat) -> Bool {
+    if getuid() == info.st_uid || getuid() == 0 { return info.st_mode & S_IWUSR != 0 }
+    return access(path, W_OK) == 0
+  }
+
+  /// Removes `.<base>.tmp-<pid>-<n>` files whose process no longer runs: what a save killed
+  /// part-way leaves behind. Returns their names.
+  static func removeStaleTemporaries(of base: String, in folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    let prefix = "." + base + ".tmp-"
+    var removed: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasPrefix(prefix) else { continue }
+      let rest = name.dropFirst(prefix.count).split(separator: "-")
+      guard rest.count == 2, let pid = Int32(rest[0]), rest[1].allSatisfy(\.isNumber) else { continue }
+      if pid == getpid() { continue }
+      if kill(pid, 0) == 0 || errno == EPERM { continue }  // that save is still running
+      if unlink(folder + "/" + name) == 0 { removed.append(name) }
+    }
+    return removed.sorted()
   }
 }
 

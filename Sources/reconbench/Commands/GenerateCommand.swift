@@ -45,12 +45,7 @@ struct GenerateCommand: ParsableCommand {
     options.year = year
     options.expectedCostPostingToGL = !noExpectedCostPosting
     let ledger = LedgerGenerator.generate(options)
-    do {
-      try SnapshotStore.save(ledger, to: output)
-    } catch {
-      FileHandleOutput.standardError(error.description)
-      throw ExitCode(1)
-    }
+    try saveSnapshot(ledger, to: output)
     let counts = ledger.tableCounts.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }
     FileHandleOutput.standardOutput("\(output): \(counts.joined(separator: ", "))")
   }
@@ -60,7 +55,8 @@ struct GenerateCommand: ParsableCommand {
     let (memoryNeed, memoryOverflow) = valueEntries.multipliedReportingOverflow(by: memoryBytesPerEntry)
     let (diskNeed, diskOverflow) = valueEntries.multipliedReportingOverflow(by: fileBytesPerEntry)
     let memory = Int(sysconf(Int32(_SC_PHYS_PAGES))) &* Int(sysconf(Int32(_SC_PAGESIZE)))
-    let folder = output.contains("/") ? String(output[..<(output.lastIndex(of: "/") ?? output.endIndex)]) : "."
+    let folder =
+      output.contains("/") ? String(output[..<(output.lastIndex(of: "/") ?? output.endIndex)]) : "."
     var disk = Int.max
     var info = statvfs()
     if statvfs(folder.isEmpty ? "/" : folder, &info) == 0 { disk = Int(info.f_bavail) &* Int(info.f_frsize) }

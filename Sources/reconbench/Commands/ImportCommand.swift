@@ -44,12 +44,7 @@ struct ImportOptions: ParsableArguments {
       throw ExitCode(1)
     }
     for warning in result.warnings { FileHandleOutput.standardError(warning.description) }
-    do {
-      try SnapshotStore.save(result.ledger, to: output)
-    } catch {
-      FileHandleOutput.standardError(error.description)
-      throw ExitCode(1)
-    }
+    try saveSnapshot(result.ledger, to: output)
     let counts = result.ledger.tableCounts.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
     FileHandleOutput.standardOutput("\(output): imported: \(counts)")
   }

@@ -34,6 +34,9 @@ struct PostCommand: ParsableCommand {
   @Flag(name: .customLong("in-place"), help: "Write the posted ledger over the input file (atomically).")
   var inPlace = false
 
+  @Flag(help: "Write over a read-only file (its owner's write bit unset).")
+  var force = false
+
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
@@ -84,12 +87,7 @@ struct PostCommand: ParsableCommand {
       }
       throw ExitCode(1)
     }
-    do {
-      try SnapshotStore.save(ledger, to: output ?? snapshot)
-    } catch {
-      FileHandleOutput.standardError(error.description)
-      throw ExitCode(1)
-    }
+    try saveSnapshot(ledger, to: output ?? snapshot, force: force)
     if format == .json {
       FileHandleOutput.standardOutput(
         "{\"valueEntriesPosted\":\(summary.valueEntriesPosted),\"glEntries\":\(summary.glEntriesCreated),"

@@ -32,7 +32,8 @@ extension ReconBench {
     }
     var message = message(for: error)
     if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-    let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+    let firstLine =
+      message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
     return path.joined(separator: " ") + ": " + firstLine
   }
 }

@@ -128,7 +128,8 @@ struct CostSharesReport: ParsableCommand {
 
   func run() throws {
     let options = CostShares.Options(
-      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end, mode: mode, details: details)
+      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end, mode: mode,
+      details: details)
     let ledger = try loadLedger(snapshot)
     emit([("costShares", CostShares(ledger, options).table(ledger))], as: format)
   }

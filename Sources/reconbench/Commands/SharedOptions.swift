@@ -92,3 +92,17 @@ func reconcile(_ ledger: Ledger, _ filters: ReconciliationFilters) throws -> Rec
     throw ExitCode(1)
   }
 }
+
+/// Saves a snapshot for a command: a failure exits 1 with its message; temporaries of earlier,
+/// interrupted saves that the save removed are named on standard error.
+func saveSnapshot(_ ledger: Ledger, to path: String, force: Bool = false) throws {
+  do {
+    let report = try SnapshotStore.save(ledger, to: path, overwriteReadOnly: force)
+    for name in report.removedTemporaries {
+      FileHandleOutput.standardError("reconbench: removed \(name), left by an interrupted save")
+    }
+  } catch {
+    FileHandleOutput.standardError(error.description)
+    throw ExitCode(1)
+  }
+}

@@ -51,9 +51,12 @@ struct WorkbenchCommand: ParsableCommand {
       // Said before the screen is taken: nothing to show a progress line for. A bare word is
       // more likely a mistyped subcommand than a missing file.
       if !path.contains("/") && !path.contains(".") {
-        let names = ReconBench.configuration.subcommands.map { $0._commandName }.filter { !$0.hasPrefix("bench-") }
+        let names = ReconBench.configuration.subcommands.map { $0._commandName }.filter {
+          !$0.hasPrefix("bench-")
+        }
         FileHandleOutput.standardError(
-          "reconbench: unknown subcommand “\(path)” (and no file of that name); subcommands: \(names.joined(separator: ", "))")
+          "reconbench: unknown subcommand “\(path)” (and no file of that name); subcommands: \(names.joined(separator: ", "))"
+        )
         throw ExitCode(2)
       }
       FileHandleOutput.standardError("\(path): no such file or folder")
@@ -62,7 +65,8 @@ struct WorkbenchCommand: ParsableCommand {
     // Without a terminal on both sides curses cannot work (and would spin on end of input).
     guard isatty(0) == 1 && isatty(1) == 1 else {
       FileHandleOutput.standardError(
-        "reconbench: the workbench needs a terminal; use a subcommand (matrix, drill, explain, report, …) for scripts")
+        "reconbench: the workbench needs a terminal; use a subcommand (matrix, drill, explain, report, …) for scripts"
+      )
       throw ExitCode(2)
     }
     let requested = theme
