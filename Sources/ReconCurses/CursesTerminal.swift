@@ -30,9 +30,12 @@ public final class CursesTerminal {
   public let isUTF8: Bool
   /// The calling thread's locale before a headless terminal replaced it.
   private var threadLocale: locale_t?
+  /// A test terminal on /dev/null: no control sequences of its own.
+  private let headless: Bool
 
   /// Starts curses on the controlling terminal. Call `setlocale` first (done here).
   public init(mouse: Bool) throws(StartError) {
+    headless = false
     rc_use_environment_locale()
     isUTF8 = rc_codeset_is_utf8() != 0
     let output = fdopen(1, "w")
@@ -52,6 +55,14 @@ public final class CursesTerminal {
     wtimeout(window, 200)
     colours = CursesTerminal.startColours()
     setMouse(mouse)
+    // Bracketed paste: a paste arrives marked, so it is never taken for key commands.
+    CursesTerminal.writeControl("\u{1B}[?2004h")
+  }
+
+  /// Writes a control sequence straight to the terminal.
+  private static func writeControl(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress, $0.count) }
   }
 
   /// A terminal with no tty behind it, for tests: output to /dev/null, a fixed size, and the
@@ -59,6 +70,7 @@ public final class CursesTerminal {
   /// It sets a UTF-8 locale for the calling thread only, never the process (`close()` gives the
   /// thread its locale back): tests run it beside other threads.
   public init(headlessWidth width: Int, height: Int) throws(StartError) {
+    headless = true
     threadLocale = rc_use_thread_utf8_locale()
     isUTF8 = rc_codeset_is_utf8() != 0
     guard let screen = newterm("xterm-256color", fopen("/dev/null", "w"), fopen("/dev/null", "r")) else {
@@ -168,7 +180,45 @@ public final class CursesTerminal {
         return .tick
       }
     }
+    if value == 27, let paste = readBracketedPaste() { return paste }
     return .key(CursesTerminal.decode(UInt32(value)))
+  }
+
+  /// After an Escape: the rest of a bracketed paste (`ESC [200~ … ESC [201~`) as one event, or
+  /// nil — the characters read are pushed back and the Escape stands alone.
+  private func readBracketedPaste() -> Event? {
+    let start: [UInt32] = [91, 50, 48, 48, 126]  // "[200~"
+    var read: [wint_t] = []
+    wtimeout(window, 0)
+    defer { wtimeout(window, 200) }
+    for expected in start {
+      var next: wint_t = 0
+      guard wget_wch(window, &next) == OK else { break }
+      read.append(next)
+      if UInt32(next) != expected { break }
+    }
+    guard read.count == start.count, zip(read, start).allSatisfy({ UInt32($0.0) == $0.1 }) else {
+      for character in read.reversed() { _ = unget_wch(wchar_t(character)) }
+      return nil
+    }
+    // The pasted text, up to the closing ESC [201~ (or a pause: a terminal that lost it).
+    wtimeout(window, 100)
+    var text: [UInt32] = []
+    let end: [UInt32] = [27, 91, 50, 48, 49, 126]
+    while text.count < 1_000_000 {
+      var next: wint_t = 0
+      let status = wget_wch(window, &next)
+      if status == ERR { break }
+      if status == KEY_CODE_YES { continue }
+      text.append(UInt32(next))
+      if text.count >= end.count && Array(text.suffix(end.count)) == end {
+        text.removeLast(end.count)
+        break
+      }
+    }
+    var result = ""
+    for scalar in text { if let value = Unicode.Scalar(scalar) { result.unicodeScalars.append(value) } }
+    return .paste(result)
   }
 
   /// A character from the keyboard as a key: Enter, Esc, Backspace, Tab and Ctrl+letters named.
@@ -193,6 +243,7 @@ public final class CursesTerminal {
 
   /// Ends curses and restores the terminal.
   public func close() {
+    if !headless { CursesTerminal.writeControl("\u{1B}[?2004l") }
     if isendwin() == false { endwin() }
     delscreen(screen)
     if let threadLocale {

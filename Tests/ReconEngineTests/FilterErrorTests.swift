@@ -55,6 +55,15 @@ struct FilterErrorTests {
     #expect(error.reason.contains(reason), "\(text): \(error)")
   }
 
+  @Test("long runs of spaces around a filter are trimmed (on the bytes, so in linear time)")
+  func longSpaces() throws {
+    let spaces = String(repeating: " ", count: 100_000)
+    #expect(try DateRange.parse(spaces + "2025-01-01" + spaces).get().start == LedgerDate("2025-01-01"))
+    #expect(try CodeFilter.parse("1000" + spaces).get().matches("1000"))
+    #expect((spaces + "a b" + spaces).trimmingSpaces == "a b")
+    #expect(spaces.trimmingSpaces.isEmpty)
+  }
+
   @Test("good date filters parse as before")
   func goodDates() throws {
     #expect(DateRange.parse("") == .success(.all))

@@ -555,4 +555,21 @@ struct DayWorkTests {
     check("palette")
     #expect(Render.frame(state).lines().contains { $0.contains("Cost Shares Breakdown report") })
   }
+
+  @Test("a paste goes into the open prompt on one line; outside a prompt it never runs as key commands")
+  func paste() throws {
+    var state = try makeState()
+    #expect(Reducer.update(&state, .paste("qqqq:P1")).isEmpty)
+    #expect(state.stack.isEmpty && state.prompt == nil)
+    #expect(state.message?.contains("Pasted text is ignored") == true)
+    _ = press(&state, .character("i"))
+    _ = Reducer.update(&state, .paste("1000|\n1100" + String(repeating: " ", count: 10_000)))
+    #expect(state.prompt?.text.hasPrefix("1000| 1100") == true)
+    _ = press(&state, .enter)
+    #expect(state.filters.items?.text == "1000| 1100")
+    // A confirmation takes no paste.
+    state.prompt = Prompt(kind: .confirmQuit, label: "Quit? ", text: "")
+    _ = Reducer.update(&state, .paste("y"))
+    #expect(state.prompt?.kind == .confirmQuit && state.prompt?.text == "")
+  }
 }

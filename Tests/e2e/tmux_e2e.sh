@@ -104,6 +104,17 @@ wait_for "D dates"
 keys Escape
 wait_for "Inventory To WIP"
 
+# A paste (bracketed) never runs as key commands; in a prompt it is the prompt's text.
+tmux_ set-buffer "qqqq1234"
+tmux_ paste-buffer -p -t e2e
+wait_for "Pasted text is ignored"
+keys /
+tmux_ set-buffer "Variance"
+tmux_ paste-buffer -p -t e2e
+wait_for "Search: Variance"
+keys Enter
+wait_for "“Variance”: match 1 of"
+
 # Post, then save as into a folder that cannot be written: the error shows, the next Ctrl+W
 # asks again, and a good name saves.
 keys P

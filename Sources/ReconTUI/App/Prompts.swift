@@ -135,12 +135,7 @@ enum Prompts {
 }
 
 extension String {
-  var trimmingSpacesAround: String {
-    var text = Substring(self)
-    while text.first == " " { text = text.dropFirst() }
-    while text.last == " " { text = text.dropLast() }
-    return String(text)
-  }
+  var trimmingSpacesAround: String { trimmingSpaces }
 }
 
 /// Click selects, double-click opens, the wheel scrolls.

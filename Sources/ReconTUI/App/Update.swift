@@ -32,6 +32,19 @@ public enum Reducer {
       return []
     case .tick:
       return []
+    case .paste(let text):
+      // Into the open prompt, on one line; anywhere else a paste would run as a storm of key
+      // commands, so it is refused.
+      guard var prompt = state.prompt, !isConfirmation(prompt.kind) else {
+        state.say("Pasted text is ignored here: open a prompt first (/ search, d dates, i items, : commands)")
+        return []
+      }
+      prompt.text += text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }.reduce(into: "") {
+        $0.append($1)
+      }
+      state.prompt = prompt
+      state.paletteSelected = 0
+      return []
     case .mouse(let mouse):
       return state.mouseEnabled ? Mouse.handle(&state, mouse) : []
     case .key(let key):
@@ -176,6 +189,10 @@ public enum Reducer {
       }
     }
     return []
+  }
+
+  static func isConfirmation(_ kind: Prompt.Kind) -> Bool {
+    [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite].contains(kind)
   }
 
   /// Ctrl+C and signals quit from anywhere, asking first when there are unsaved changes.

@@ -52,4 +52,6 @@ public enum Event: Equatable, Sendable {
   case resize(width: Int, height: Int)
   /// A timer tick (clears timed status messages).
   case tick
+  /// Text the terminal delivered as one paste (bracketed paste): never run as key commands.
+  case paste(String)
 }

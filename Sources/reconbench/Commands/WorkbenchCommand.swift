@@ -136,84 +136,94 @@ enum WorkbenchLoop {
     if state.asciiOnly {
       state.say("The locale is not UTF-8: using ASCII glyphs (set LANG=C.UTF-8 for the full display)")
     }
-    while terminationSignal.load(ordering: .relaxed) == 0 {
+    var quit = false
+    eventLoop: while terminationSignal.load(ordering: .relaxed) == 0 && !quit {
       let (width, height) = terminal.size
       if width != state.width || height != state.height {
         _ = Reducer.update(&state, .resize(width: width, height: height))
       }
       terminal.present(Render.frame(state))
-      let event = terminal.nextEvent()
-      if terminationSignal.load(ordering: .relaxed) != 0 { break }
-      var quit = false
-      for effect in Reducer.update(&state, event) {
-        switch effect {
-        case .quit: quit = true
-        case .writeFile(let path, let contents, let rows, let overwrite):
-          if !overwrite && TextFileWriter.exists(path) {
-            Reducer.finished(.exportWouldOverwrite(path: path), &state)
-            continue
-          }
-          do {
-            try TextFileWriter.write(contents, to: path)
-            Reducer.finished(.exported(shown: TextFileWriter.absolute(path), rows: rows), &state)
-          } catch {
-            Reducer.finished(.exportFailed(message: error.description), &state)
-          }
-        case .save(let path):
-          do {
-            try SnapshotStore.save(state.ledger, to: path)
-            Reducer.finished(.saved(path: path, shown: TextFileWriter.absolute(path)), &state)
-          } catch {
-            Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
-          }
-        case .reload(let path):
-          // The old message ("Saved …") goes at once; the progress line takes the status line.
-          state.message = nil
-          let source = WorkbenchInput(path: path, options: input.options)
-          switch open(source, terminal: terminal, backdrop: Render.frame(state)) {
-          case .stopped:
-            state.say("Reload stopped; the ledger on screen is unchanged")
-          case .done(.failure(let failure)):
-            state.say(failure.lines.first ?? "cannot reload", error: true)
-          case .done(.success(let again)):
-            do {
-              try state.replaceLedger(again.ledger)
-              state.dirty = false
-              state.stack.removeAll()
-              if again.isImport {
-                state.importWarnings = again.warnings.map(\.description)
-                state.say(source.importMessage(again))
-              } else {
-                state.say("Reloaded \(path)")
-              }
-            } catch {
-              state.say(error.description, error: true)
+      // What else is already waiting (typing ahead, a paste the terminal did not bracket) is
+      // handled before the next frame: one frame per batch, not per character.
+      var events = [terminal.nextEvent()]
+      terminal.setTimeout(milliseconds: 0)
+      while events.count < 512 {
+        let more = terminal.nextEvent()
+        if more == .tick { break }
+        events.append(more)
+      }
+      terminal.setTimeout(milliseconds: 200)
+      for event in events {
+        if terminationSignal.load(ordering: .relaxed) != 0 || quit { break eventLoop }
+        for effect in Reducer.update(&state, event) {
+          switch effect {
+          case .quit: quit = true
+          case .writeFile(let path, let contents, let rows, let overwrite):
+            if !overwrite && TextFileWriter.exists(path) {
+              Reducer.finished(.exportWouldOverwrite(path: path), &state)
+              continue
             }
-          }
-        case .applyTheme(let name):
-          let (next, problem) = ThemeLibrary.load(name, configFolder: configFolder())
-          terminal.apply(next.resolve(colours: terminal.colours))
-          if let problem { state.say(problem, error: true) }
-        case .setMouse(let on):
-          terminal.setMouse(on)
-        case .explain:
-          let ledger = state.ledger
-          let filters = state.filters
-          let outcome = LongStep.run(
-            "Explaining the differences of \(ledger.valueEntries.count) value entries", terminal: terminal,
-            backdrop: Render.frame(state), title: "reconbench"
-          ) { () -> Result<Explanation, ReconciliationError> in
-            Result { () throws(ReconciliationError) in try Explanation(ledger, filters: filters) }
-          }
-          switch outcome {
-          case .stopped: Reducer.finished(.stopped(what: "The explanation"), &state)
-          case .done(.success(let explanation)): Reducer.finished(.explained(explanation), &state)
-          case .done(.failure(let error)):
-            Reducer.finished(.explainFailed(message: error.description), &state)
+            do {
+              try TextFileWriter.write(contents, to: path)
+              Reducer.finished(.exported(shown: TextFileWriter.absolute(path), rows: rows), &state)
+            } catch {
+              Reducer.finished(.exportFailed(message: error.description), &state)
+            }
+          case .save(let path):
+            do {
+              try SnapshotStore.save(state.ledger, to: path)
+              Reducer.finished(.saved(path: path, shown: TextFileWriter.absolute(path)), &state)
+            } catch {
+              Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
+            }
+          case .reload(let path):
+            // The old message ("Saved …") goes at once; the progress line takes the status line.
+            state.message = nil
+            let source = WorkbenchInput(path: path, options: input.options)
+            switch open(source, terminal: terminal, backdrop: Render.frame(state)) {
+            case .stopped:
+              state.say("Reload stopped; the ledger on screen is unchanged")
+            case .done(.failure(let failure)):
+              state.say(failure.lines.first ?? "cannot reload", error: true)
+            case .done(.success(let again)):
+              do {
+                try state.replaceLedger(again.ledger)
+                state.dirty = false
+                state.stack.removeAll()
+                if again.isImport {
+                  state.importWarnings = again.warnings.map(\.description)
+                  state.say(source.importMessage(again))
+                } else {
+                  state.say("Reloaded \(path)")
+                }
+              } catch {
+                state.say(error.description, error: true)
+              }
+            }
+          case .applyTheme(let name):
+            let (next, problem) = ThemeLibrary.load(name, configFolder: configFolder())
+            terminal.apply(next.resolve(colours: terminal.colours))
+            if let problem { state.say(problem, error: true) }
+          case .setMouse(let on):
+            terminal.setMouse(on)
+          case .explain:
+            let ledger = state.ledger
+            let filters = state.filters
+            let outcome = LongStep.run(
+              "Explaining the differences of \(ledger.valueEntries.count) value entries", terminal: terminal,
+              backdrop: Render.frame(state), title: "reconbench"
+            ) { () -> Result<Explanation, ReconciliationError> in
+              Result { () throws(ReconciliationError) in try Explanation(ledger, filters: filters) }
+            }
+            switch outcome {
+            case .stopped: Reducer.finished(.stopped(what: "The explanation"), &state)
+            case .done(.success(let explanation)): Reducer.finished(.explained(explanation), &state)
+            case .done(.failure(let error)):
+              Reducer.finished(.explainFailed(message: error.description), &state)
+            }
           }
         }
       }
-      if quit { break }
     }
     let received = terminationSignal.load(ordering: .relaxed)
     if received != 0 {
