@@ -74,6 +74,45 @@ struct SnapshotRoundTripTests {
     }
   }
 
+  @Test(
+    "violations in the value entries and a syntax error after them: the parallel reader reports what a one-thread read does",
+    arguments: ["after", "inside"])
+  func violationsAndSyntaxError(where place: String) throws {
+    var lines = String(decoding: SnapshotStore.encode(smallCompany), as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
+    let first = try #require(lines.firstIndex { $0.hasPrefix("\"valueEntries\":[") })
+    // A wrong type on the first value entry's entry number, and on a later one.
+    lines[first + 1] = lines[first + 1].replacingOccurrences(
+      of: "{\"entryNo\":1,", with: "{\"entryNo\":\"one\",")
+    lines[first + 300] = lines[first + 300].replacingOccurrences(
+      of: "\"postingDate\":\"", with: "\"postingDate\":\"x")
+    // The syntax error: in a table after the value entries, or in the value entries after the
+    // bad values (then a problem past it, which a one-thread read never reaches, is left out).
+    let broken: Int
+    if place == "after" {
+      broken = try #require(lines.lastIndex { $0.contains("\"entryNo\":") })
+    } else {
+      broken = first + 1_000
+      lines[first + 1_500] = lines[first + 1_500].replacingOccurrences(
+        of: "{\"entryNo\":", with: "{\"unknownKey\":1,\"entryNo\":")
+    }
+    lines[broken] = String(lines[broken].dropLast(2))
+    let text = lines.joined(separator: "\n")
+    func report(_ threshold: Int) -> [String] {
+      do {
+        _ = try decodeSnapshot(text, parallelThreshold: threshold, blockRows: 64)
+        return ["loaded"]
+      } catch {
+        return error.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" }
+      }
+    }
+    let oneThread = report(.max)
+    #expect(oneThread.count >= 3, "\(oneThread)")
+    #expect(oneThread.contains { $0.contains("valueEntries[0].entryNo") })
+    #expect(report(0) == oneThread)
+  }
+
   @Test("x- keys are kept at every level and written back")
   func extensionKeys() throws {
     let text = snapshot(

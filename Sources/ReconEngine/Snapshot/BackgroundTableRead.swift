@@ -182,9 +182,14 @@ extension SnapshotReader {
     }
     rowBase = 0
     worker.finish()
-    for problem in worker.reader.problems { report(problem.offset, problem.path, problem.message) }
-    // Of several syntax errors, the one earliest in the file is the one to fix first.
+    // Of several syntax errors, the one earliest in the file is the one to fix first; as in a
+    // one-thread read, only the problems before it count.
     let errors = jobs.compactMap(\.syntaxError) + (mainError.map { [$0] } ?? [])
+    let limit = errors.min(by: { $0.offset < $1.offset })?.offset ?? Int.max
+    backgroundProblemsMerged = true
+    for problem in worker.reader.problems where problem.offset < limit {
+      report(problem.offset, problem.path, problem.message)
+    }
     if let first = errors.min(by: { $0.offset < $1.offset }) { throw first }
     let mapping = stringMapping(from: worker.reader.pool, sharedCount: worker.sharedStrings)
     for (index, job) in jobs.enumerated() {

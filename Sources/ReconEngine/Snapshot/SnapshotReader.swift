@@ -30,15 +30,26 @@ struct SnapshotReader {
   var blockRows = BlockClaims.defaultBlockRows
   /// The second reader, once a big table has been handed to it.
   var background: BackgroundReader?
+  /// Whether the background reader's problems are already among `problems`.
+  var backgroundProblemsMerged = false
 
   /// Of a syntax error the main reader met and those the background reader met, the earliest
   /// in the file: an error found while skipping may only be the echo of one the background
   /// reader found where it really is.
-  func earliest(_ error: SyntaxError) -> SyntaxError {
+  /// The background reader's problems before that error join this reader's, so a large file
+  /// reports what a one-thread read of it reports.
+  mutating func earliest(_ error: SyntaxError) -> SyntaxError {
     guard let background else { return error }
     background.finish()
     let errors = background.allJobs.compactMap(\.syntaxError) + [error]
-    return errors.min { $0.offset < $1.offset } ?? error
+    let first = errors.min { $0.offset < $1.offset } ?? error
+    if !backgroundProblemsMerged {
+      backgroundProblemsMerged = true
+      for problem in background.reader.problems where problem.offset < first.offset {
+        report(problem.offset, problem.path, problem.message)
+      }
+    }
+    return first
   }
 
   static let problemLimit = 10_000
