@@ -92,15 +92,18 @@ struct ReconciliationCommandTests {
   @Test("a malformed filter is a usage error naming the bad character; exit 2, nothing on standard output")
   func malformedFilters() throws {
     for (arguments, expected) in [
-      (["matrix", "--item", "1000&"], "--item “1000&”: nothing after “&” (column 5)"),
-      (["matrix", "--location", "(BLUE"], "--location “(BLUE”: “(”"),
-      (["explain", "--item", "|"], "--item “|”: nothing before “|” (column 1)"),
+      (["matrix", "--item", "1000&"], "--item “1000&” column 5: nothing after “&”"),
+      (["matrix", "--location", "(BLUE"], "--location “(BLUE” column 1: “(”"),
+      (["explain", "--item", "|"], "--item “|” column 1: nothing before “|”"),
       (["matrix", "--date", "2025-12-31..2025-01-01"], "the range is reversed"),
       (
         ["drill", "--row", "Total", "--column", "Inventory", "--date", "2025-02-30"],
         "2025-02-30 is no day of the calendar"
       ),
-      (["report", "valuation", "--end", "2025-12-31", "--item", "10*&"], "--item “10*&”: nothing after “&”"),
+      (
+        ["report", "valuation", "--end", "2025-12-31", "--item", "10*&"],
+        "--item “10*&” column 4: nothing after “&”"
+      ),
     ] {
       let run = try reconbench(arguments)
       #expect(run.status == 2, "\(arguments)")

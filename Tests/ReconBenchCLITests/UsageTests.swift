@@ -21,7 +21,7 @@ struct UsageTests {
         "reconbench report valuation: --start 2025-12-31 is after --end 2025-01-01"
       ),
       (["matrix", "--bogus"], "reconbench matrix: Unknown option '--bogus'"),
-      (["matrix", "--item", "1000&"], "reconbench matrix: --item “1000&”: nothing after “&” (column 5)"),
+      (["matrix", "--item", "1000&"], "reconbench matrix: --item “1000&” column 5: nothing after “&”"),
       (["drill", "--row", "Total"], "reconbench drill: "),
     ]
     for (arguments, expected) in cases {

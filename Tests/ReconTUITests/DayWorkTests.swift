@@ -25,7 +25,7 @@ struct DayWorkTests {
     #expect(state.prompt?.kind == .saveAs)
     _ = press(&state, .control("u"))
     type(&state, "/sys/saved.json")
-    #expect(press(&state, .enter) == [.save(path: "/sys/saved.json")])
+    #expect(press(&state, .enter) == [.save(path: "/sys/saved.json", overwrite: false)])
     Reducer.finished(
       .saveFailed(
         path: "/sys/saved.json", message: "/sys/saved.json: cannot save into /sys: Permission denied"),
@@ -43,10 +43,10 @@ struct DayWorkTests {
     // A good name: only now the path moves, and Save writes there without asking.
     _ = press(&state, .control("w"), .control("u"))
     type(&state, "/tmp/good.json")
-    #expect(press(&state, .enter) == [.save(path: "/tmp/good.json")])
+    #expect(press(&state, .enter) == [.save(path: "/tmp/good.json", overwrite: false)])
     Reducer.finished(.saved(path: "/tmp/good.json", shown: "/tmp/good.json"), &state)
     #expect(!state.dirty)
-    #expect(press(&state, .control("w")) == [.save(path: "/tmp/good.json")])
+    #expect(press(&state, .control("w")) == [.save(path: "/tmp/good.json", overwrite: true)])
     // Save as always asks, with the current path to edit.
     #expect(press(&state, .character("A")).isEmpty)
     #expect(state.prompt?.kind == .saveAs)
@@ -316,8 +316,8 @@ struct DayWorkTests {
   func filterMessages() throws {
     var state = try makeState()
     let cases: [(Key, String, String)] = [
-      (.character("i"), "(1000", "column 1"), (.character("i"), "1000&", "nothing after “&” (column 5)"),
-      (.character("o"), "|", "nothing before “|” (column 1)"),
+      (.character("i"), "(1000", "column 1"), (.character("i"), "1000&", "column 5: nothing after “&”"),
+      (.character("o"), "|", "column 1: nothing before “|”"),
       (.character("d"), "2025-12-31..2025-01-01", "reversed"),
       (.character("d"), "2025-02-30", "no day of the calendar"),
       (.character("d"), "31.12.2025", "YYYY-MM-DD"),
@@ -571,5 +571,130 @@ struct DayWorkTests {
     state.prompt = Prompt(kind: .confirmQuit, label: "Quit? ", text: "")
     _ = Reducer.update(&state, .paste("y"))
     #expect(state.prompt?.kind == .confirmQuit && state.prompt?.text == "")
+  }
+
+  @Test(
+    "review findings: Esc leaves the detail pane; n and N walk the same matches; empty lists do not export")
+  func reviewNavigation() throws {
+    var state = try makeState()
+    _ = press(&state, .tab, .down, .escape)
+    #expect(state.focus == .main)
+    _ = press(&state, .character("/"))
+    type(&state, "Cost")
+    _ = press(&state, .enter)
+    var seen: [String] = []
+    for key in ["n", "n", "N", "N", "n"] {
+      _ = press(&state, .character(Character(key)))
+      seen.append(state.message ?? "")
+    }
+    func number(_ text: String) -> Int? {
+      text.split(separator: " ").firstIndex(of: "match").map { Int(text.split(separator: " ")[$0 + 1]) ?? -1 }
+    }
+    let numbers = seen.compactMap(number)
+    #expect(numbers == [2, 3, 2, 1, 2], "\(seen)")
+    // A list filtered to nothing, and a card without links: nothing to export.
+    var list = try makeState()
+    _ = press(&list, .character("1"), .character("f"))
+    type(&list, "zzzz-no-such-row")
+    _ = press(&list, .enter, .character("E"))
+    #expect(list.prompt == nil && list.message == "Nothing to export on this screen")
+  }
+
+  @Test(
+    "review findings: save-as over another file asks; reports replace each other; D says what is wrong; hints stay"
+  )
+  func reviewSavesAndReports() throws {
+    var state = try makeState()
+    _ = press(&state, .character("A"), .control("u"))
+    type(&state, "/tmp/existing.json")
+    #expect(press(&state, .enter) == [.save(path: "/tmp/existing.json", overwrite: false)])
+    Reducer.finished(.saveWouldOverwrite(path: "/tmp/existing.json"), &state)
+    #expect(state.prompt?.kind == .confirmSaveOverwrite)
+    #expect(press(&state, .character("y")) == [.save(path: "/tmp/existing.json", overwrite: true)])
+    Reducer.finished(.saved(path: "/tmp/existing.json", shown: "/tmp/existing.json"), &state)
+    // Save-as to the open file itself is a plain save.
+    _ = press(&state, .character("A"))
+    #expect(press(&state, .enter) == [.save(path: "/tmp/existing.json", overwrite: true)])
+
+    var reports = try makeState()
+    _ = press(&reports, .character("1"), .character("1"), .character("2"))
+    #expect(reports.stack.count == 1)
+    guard case .list(let wip) = reports.stack.last else { throw TUITestError("no report") }
+    #expect(wip.report?.kind == .wip)
+    _ = press(&reports, .escape)
+    #expect(reports.stack.isEmpty)
+    _ = press(&reports, .character("1"), .character("D"), .control("u"))
+    type(&reports, "2025-02-30")
+    _ = press(&reports, .enter)
+    #expect(reports.message?.contains("no day of the calendar") == true)
+    _ = press(&reports, .character("D"), .control("u"))
+    type(&reports, "2025-01-01..2025-06-30")
+    _ = press(&reports, .enter)
+    #expect(reports.message == nil)
+    let footer = Render.frame(reports).lines().last ?? ""
+    #expect(footer.contains("? help") && footer.contains("D dates") && footer.contains("Esc back"))
+    var warnings = try makeState()
+    _ = press(&warnings, .character("w"))
+    #expect(warnings.message == "Warnings off")
+  }
+
+  @Test(
+    "review findings: an 80-column report keeps its amounts; ◀ ▶ where columns are left out; totals as the report prints them"
+  )
+  func reviewColumnsAndTotals() throws {
+    var state = try makeState(width: 80, height: 24)
+    _ = press(&state, .character("1"))
+    guard case .list(let list) = state.stack.last else { throw TUITestError("no report") }
+    let header = list.source.header(state.ledger)
+    let frame = Render.frame(state).lines()
+    #expect(!frame[2].contains("Description"))
+    #expect(frame[2].hasSuffix("▶"))
+    // At the last column: columns are left out to its left only.
+    for _ in 0..<(header.count - 1) { _ = press(&state, .right) }
+    let last = Render.frame(state).line(2)
+    #expect(last.contains("◀") && !last.hasSuffix("▶"), "\(last)")
+    // The count leaves out total lines; the sums are the report's grand total line.
+    let totals = try #require(list.totals)
+    let cells = list.order.map { list.source.cells($0, state.ledger) }
+    #expect(totals.count == cells.filter { !Lists.isTotalLine($0) }.count)
+    let grand = try #require(cells.last)
+    for (index, cell) in grand.enumerated() {
+      if case .amount(let value, _) = cell, !value.isZero { #expect(totals.sums[index]?.0 == value) }
+    }
+    // Cost Spec: per-unit columns are not summed.
+    var spec = try makeState()
+    _ = press(&spec, .character("3"))
+    guard case .list(let specList) = spec.stack.last else { throw TUITestError("no report") }
+    let specHeader = specList.source.header(spec.ledger)
+    for (index, caption) in specHeader.enumerated()
+    where caption.contains("per Unit") || caption.contains("Unit Cost") {
+      #expect(specList.totals?.sums[index] == nil, "\(caption)")
+    }
+  }
+
+  @Test("review findings: the top bar drops parts at their default before a filter in effect")
+  func reviewTopBar() throws {
+    var state = try makeState(width: 80, height: 24)
+    state.snapshotName = "quarterly-closing-snapshot-december-2025-final-v2.json"
+    state.dirty = true
+    var filters = state.filters
+    filters.items = CodeFilter(parsing: "1000")
+    try state.setFilters(filters)
+    let bar = Render.frame(state).line(0)
+    #expect(bar.contains("1000"), "\(bar)")
+    #expect(!bar.contains("D:all"), "\(bar)")
+    #expect(bar.contains("final-v2.json [modified]"))
+  }
+
+  @Test("review findings: help lists each group once; the palette uses the width there is")
+  func reviewHelpAndPalette() throws {
+    let box = Help.box(width: 120, height: 40)
+    let headings = Help.lines(for: box).filter { $0.kind == .heading }.map(\.text)
+    #expect(headings.count == Set(headings).count, "\(headings)")
+    var state = try makeState(width: 200, height: 50)
+    _ = press(&state, .character(":"))
+    #expect(text(state).contains("Esc Backspace"))
+    type(&state, "explain")
+    #expect(text(state).contains(CommandID.explain.title))
   }
 }

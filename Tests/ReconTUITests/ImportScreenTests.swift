@@ -79,14 +79,14 @@ struct ImportScreenTests {
 
     _ = press(&state, .control("w"), .control("u"))
     type(&state, "closing.json")
-    #expect(press(&state, .enter) == [.save(path: "closing.json")])
+    #expect(press(&state, .enter) == [.save(path: "closing.json", overwrite: false)])
     // The path is the snapshot's only once the save succeeded.
     #expect(state.snapshotPath == nil)
     Reducer.finished(.saved(path: "closing.json", shown: "/work/closing.json"), &state)
     #expect(state.snapshotPath == "closing.json")
     #expect(state.message == "Saved /work/closing.json")
     // From now on Save writes the snapshot, and Reload reads it.
-    #expect(press(&state, .control("w")) == [.save(path: "closing.json")])
+    #expect(press(&state, .control("w")) == [.save(path: "closing.json", overwrite: true)])
     #expect(press(&state, .character("r")) == [.reload(path: "closing.json")])
   }
 

@@ -13,8 +13,10 @@ public struct FilterError: Error, Equatable, Sendable, CustomStringConvertible {
     self.reason = reason
   }
 
+  /// `“1000&” column 5: nothing after “&”` — the column before the reason, so a message cut
+  /// to a narrow status line still says where.
   public var description: String {
-    "“\(text)”: \(reason)" + (column > 0 ? " (column \(column))" : "")
+    "“\(text)”" + (column > 0 ? " column \(column)" : "") + ": \(reason)"
   }
 
   /// The text with a caret under the bad character, for a terminal.

@@ -17,6 +17,12 @@ public enum TextFileWriter {
     return stat(path, &info) == 0
   }
 
+  /// Whether `path` is a folder.
+  public static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
   /// `path` made absolute against the working directory, for messages.
   public static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return path }

@@ -56,7 +56,7 @@ public enum Pane: Sendable { case main, detail }
 public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
-    case reportDates, saveAs, confirmOverwrite
+    case reportDates, saveAs, confirmOverwrite, confirmSaveOverwrite
   }
   public var kind: Kind
   public var label: String
@@ -102,6 +102,8 @@ public struct AppState: Sendable {
   public var paletteSelected = 0
   /// The file an export would overwrite, waiting for a yes.
   public var pendingExport: String?
+  /// The file a save-as would overwrite, waiting for a yes.
+  public var pendingSave: String?
   public var width: Int
   public var height: Int
   /// The posting run shown in the test report, waiting for confirmation.

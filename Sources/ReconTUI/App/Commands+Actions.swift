@@ -13,22 +13,26 @@ enum Search {
     if state.stack.isEmpty {
       // Cells in reading order; a row caption counts as the row's first cell.
       let table = state.reconciliation.matrixTable(decimals: ledger.amountDecimals)
+      // A caption match lands on the row's first cell: it and a match there are one match.
       var cells: [(row: Int, column: Int)] = []
       for (row, line) in table.rows.enumerated() {
         for (column, cell) in line.enumerated() where cell.display.lowercased().contains(query) {
-          cells.append((row, column))
+          let landing = max(1, column)
+          if cells.last.map({ $0.row == row && $0.column == landing }) != true {
+            cells.append((row, landing))
+          }
         }
       }
       guard !cells.isEmpty else { return state.say("“\(term)” not found", error: true) }
       let here = (state.matrixRow, state.matrixColumn)
       let position: Int
       if forward {
-        position = cells.firstIndex { ($0.row, max(1, $0.column)) > here } ?? 0
+        position = cells.firstIndex { ($0.row, $0.column) > here } ?? 0
       } else {
-        position = cells.lastIndex { ($0.row, max(1, $0.column)) < here } ?? (cells.count - 1)
+        position = cells.lastIndex { ($0.row, $0.column) < here } ?? (cells.count - 1)
       }
       state.matrixRow = cells[position].row
-      if cells[position].column > 0 { state.matrixColumn = cells[position].column }
+      state.matrixColumn = cells[position].column
       state.detailSelected = 0
       state.say("“\(term)”: match \(position + 1) of \(cells.count)")
       return
@@ -97,10 +101,12 @@ enum Export {
       let table = state.reconciliation.matrixTable(decimals: state.ledger.amountDecimals)
       return (table.csv, table.rows.count)
     case .list(let list):
+      guard !list.order.isEmpty else { return nil }
       return (
         list.source.exportTable(state.ledger, order: list.order, title: list.title).csv, list.order.count
       )
     case .card(let card):
+      guard !card.links.order.isEmpty else { return nil }
       return (
         card.links.source.exportTable(state.ledger, order: card.links.order, title: card.title).csv,
         card.links.order.count
@@ -244,7 +250,13 @@ enum Reports {
     let (table, name) = request.table(state.ledger)
     var list = ListView(title: table.title, source: .table(table, refs: []), exportName: name)
     list.report = request
-    state.stack.append(.list(list))
+    // From one report to another: the new one takes its place, so Esc goes back to where the
+    // reports were opened from.
+    if case .list(let top)? = state.stack.last, top.report != nil {
+      state.stack[state.stack.count - 1] = .list(list)
+    } else {
+      state.stack.append(.list(list))
+    }
   }
 
   /// The report on the current screen, or a message saying which screen the key is for.
@@ -264,7 +276,9 @@ enum Reports {
     list.report = request
     list.selected = min(selected, max(0, list.order.count - 1))
     state.stack[state.stack.count - 1] = .list(list)
-    state.say(request.keyHints)
+    // The footer's key hints show the new options (and the title, in the breadcrumbs, the
+    // dates): no message over them.
+    state.message = nil
   }
 
   static func handle(_ command: CommandID, _ state: inout AppState) {
@@ -305,15 +319,20 @@ enum Reports {
   /// The report dates prompt's answer: `start..end` or `..end`, or one valuation date.
   static func applyDates(_ text: String, _ state: inout AppState) {
     guard case .list(let list) = state.stack.last, var request = list.report else { return }
+    let range: DateRange
+    switch DateRange.parse(text) {
+    case .success(let parsed): range = parsed
+    case .failure(let error): return state.say(error.description, error: true)
+    }
     if request.kind == .costSpec {
-      guard let date = LedgerDate(text.trimmingCharacters(in: .whitespaces)) else {
-        return state.say("“\(text)” is not a date (YYYY-MM-DD)", error: true)
+      guard let date = range.end, range.start == date else {
+        return state.say("“\(text)”: the valuation date is one date (YYYY-MM-DD)", error: true)
       }
       request.end = date
     } else {
-      guard let range = DateRange(parsing: text), let end = range.end else {
+      guard let end = range.end else {
         return state.say(
-          "“\(text)” is not a range with an end: 2025-01-01..2025-12-31 or ..2025-12-31", error: true)
+          "“\(text)”: a report needs an end date: 2025-01-01..2025-12-31 or ..2025-12-31", error: true)
       }
       request.start = range.start
       request.end = end

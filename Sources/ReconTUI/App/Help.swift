@@ -32,10 +32,15 @@ public enum Help {
   /// Every line of the help for a box of that size: a heading per group, then each command with
   /// its keys and its full title, wrapped.
   static func lines(for box: Box) -> [Line] {
-    let textWidth = max(8, box.width - box.keyWidth - 5)
+    let textWidth = max(8, box.width - box.keyWidth - 6)
     var result: [Line] = []
     var group: String?
-    for (command, keys) in KeyRegistry.bindings {
+    // Grouped: each group once, in the order its first command appears in the registry.
+    let groups = KeyRegistry.bindings.map(\.0.group).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    let ordered = groups.flatMap { name in KeyRegistry.bindings.filter { $0.0.group == name } }
+    for (command, keys) in ordered {
       if command.group != group {
         if group != nil { result.append(Line(kind: .blank, keys: "", text: "")) }
         group = command.group

@@ -103,29 +103,20 @@ public enum Layout {
     return widths
   }
 
-  /// The columns a list shows: the first, the current one and every number column always, then
-  /// the other text columns from the left while they fit — so amounts stay on screen on a
-  /// narrow terminal and moving onto a left-out column brings it in. When even that does not
-  /// fit, the columns scroll from the current one.
+  /// The columns a list shows: the first and the current one, then the number columns from the
+  /// left while they fit, then the other text columns while they fit — so amounts stay on
+  /// screen on a narrow terminal and moving onto a left-out column brings it in.
   static func listColumnPositions(widths: [Int], numeric: [Bool], current: Int, width: Int) -> [(
     index: Int, x: Int, width: Int
   )] {
     guard widths.count > 1 else { return columnPositions(widths: widths, left: 1, width: width) }
     let isNumber = { (index: Int) in numeric.indices.contains(index) && numeric[index] }
     var chosen = Set([0, current].filter { widths.indices.contains($0) })
-    chosen.formUnion(widths.indices.filter(isNumber))
     func total(_ set: Set<Int>) -> Int { set.reduce(0) { $0 + widths[$1] } + 2 * (set.count - 1) }
-    guard total(chosen) <= width else {
-      var left = 1
-      while left < current {
-        let positions = columnPositions(widths: widths, left: left, width: width)
-        if positions.contains(where: { $0.index == current && $0.x + $0.width <= width }) { break }
-        left += 1
-      }
-      return columnPositions(widths: widths, left: left, width: width)
-    }
-    for index in widths.indices where !chosen.contains(index) {
-      if total(chosen.union([index])) <= width { chosen.insert(index) }
+    if total(chosen) > width { return columnPositions(widths: widths, left: max(1, current), width: width) }
+    for index in widths.indices.filter(isNumber) + widths.indices.filter({ !isNumber($0) })
+    where !chosen.contains(index) && total(chosen.union([index])) <= width {
+      chosen.insert(index)
     }
     var result: [(index: Int, x: Int, width: Int)] = []
     var x = 0

@@ -14,8 +14,9 @@ public struct ListTotals: Equatable, Sendable {
   }
 
   /// The text of a column's sum as the footer shows it.
+  /// A zero sum is blank, as zero amounts are.
   func display(_ column: Int, decimals: Int) -> String? {
-    guard let (sum, isAmount) = sums[column] else { return nil }
+    guard let (sum, isAmount) = sums[column], !sum.isZero else { return nil }
     return isAmount ? sum.grouped(decimals: decimals) : sum.groupedTrimmed()
   }
 }
@@ -50,17 +51,41 @@ extension ListSource {
       for position in order { total &+= units[rows[position]] }
       add(5, total, isAmount: true)
     case .reportLines, .table:
-      for position in order {
-        let cells = self.cells(position, ledger)
-        if Lists.isTotalLine(cells) { continue }
-        for (index, cell) in cells.enumerated() {
+      // A report's own grand total line is what BC prints (rounded as the report rounds): the
+      // footer takes its figures when the whole report is shown. Otherwise the lines are added,
+      // leaving out total lines and per-unit columns, which do not add up.
+      let header = self.header(ledger)
+      let perUnit = header.map {
+        $0.contains("per Unit") || $0.contains("Unit Cost") || $0.hasSuffix("Price")
+      }
+      var lines = 0
+      var grand: [ExportTable.Cell]?
+      for index in order {
+        let cells = self.cells(index, ledger)
+        if Lists.isTotalLine(cells) {
+          if cells.first?.plain == "Total" { grand = cells }
+          continue
+        }
+        lines += 1
+        for (column, cell) in cells.enumerated() where !(perUnit.indices.contains(column) && perUnit[column])
+        {
           switch cell {
-          case .amount(let value, _): add(index, value.units, isAmount: true)
-          case .quantity(let value): add(index, value.units, isAmount: false)
+          case .amount(let value, _): add(column, value.units, isAmount: true)
+          case .quantity(let value): add(column, value.units, isAmount: false)
           default: break
           }
         }
       }
+      if let grand, order.count == count {
+        for column in Array(sums.keys) {
+          switch grand.indices.contains(column) ? grand[column] : .empty {
+          case .amount(let value, _): sums[column] = (value, true)
+          case .quantity(let value): sums[column] = (value, false)
+          default: break
+          }
+        }
+      }
+      return ListTotals(count: lines, sums: sums)
     }
     return ListTotals(count: order.count, sums: sums)
   }

@@ -10,6 +10,8 @@ public enum Outcome: Sendable {
   case exportFailed(message: String)
   /// The export's file exists: ask before overwriting it.
   case exportWouldOverwrite(path: String)
+  /// Save-as names an existing file: ask before overwriting it.
+  case saveWouldOverwrite(path: String)
   case explained(Explanation)
   case explainFailed(message: String)
   /// The user stopped a long step with Ctrl+C.
@@ -37,6 +39,10 @@ extension Reducer {
       state.say(message, error: true)
     case .stopped(let what):
       state.say("\(what) stopped")
+    case .saveWouldOverwrite(let path):
+      state.pendingSave = path
+      state.prompt = Prompt(
+        kind: .confirmSaveOverwrite, label: "\(path) exists. Replace it with this snapshot? (y/n) ", text: "")
     case .exportWouldOverwrite(let path):
       state.pendingExport = path
       state.prompt = Prompt(kind: .confirmOverwrite, label: "\(path) exists. Overwrite it? (y/n) ", text: "")

@@ -5,15 +5,20 @@ enum Prompts {
   static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
     switch prompt.kind {
-    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite:
+    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite:
       state.prompt = nil
       guard key == .character("y") || key == .character("Y") else {
         state.pendingExport = nil
+        state.pendingSave = nil
         state.say("Cancelled")
         return []
       }
       switch prompt.kind {
       case .confirmQuit: return [.quit]
+      case .confirmSaveOverwrite:
+        guard let path = state.pendingSave else { return [] }
+        state.pendingSave = nil
+        return [.save(path: path, overwrite: true)]
       case .confirmOverwrite:
         guard let path = state.pendingExport else { return [] }
         state.pendingExport = nil
@@ -117,7 +122,9 @@ enum Prompts {
         return []
       }
       // The path changes only once the save succeeded (`Reducer.finished(.saved)`).
-      return [.save(path: text)]
+      // Writing over the file that is open is a plain save; over another file, ask first.
+      let current = state.snapshotPath.map { ImportScreen.samePath($0, text) } ?? false
+      return [.save(path: text, overwrite: current)]
     case .export:
       guard !text.isEmpty else { return [] }
       guard let (csv, rows) = Export.csv(state) else {
@@ -127,7 +134,7 @@ enum Prompts {
       return [.writeFile(path: text, contents: csv, rows: rows, overwrite: false)]
     case .palette:
       return Palette.submit(&state, text)
-    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite:
+    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite:
       break
     }
     return []

@@ -6,7 +6,9 @@ public enum Effect: Equatable, Sendable {
   case quit
   /// Write an export; `overwrite` false: report `exportWouldOverwrite` when the file exists.
   case writeFile(path: String, contents: String, rows: Int, overwrite: Bool)
-  case save(path: String)
+  /// Save the snapshot; `overwrite` false (a new name): report `saveWouldOverwrite` when a
+  /// file is there.
+  case save(path: String, overwrite: Bool)
   case reload(path: String)
   case applyTheme(String)
   case setMouse(Bool)
@@ -78,7 +80,14 @@ public enum Reducer {
     case .drill: Drill.open(&state)
     case .explain: return Explain.start(&state)
     case .back:
-      if state.stack.isEmpty { state.say("This is the matrix; q quits") } else { Navigation.back(&state) }
+      if state.stack.isEmpty && state.focus == .detail {
+        state.focus = .main
+        state.detailSelected = 0
+      } else if state.stack.isEmpty {
+        state.say("This is the matrix; q quits")
+      } else {
+        Navigation.back(&state)
+      }
     case .switchPane:
       state.focus = state.stack.isEmpty && state.focus == .main ? .detail : .main
       state.detailSelected = 0
@@ -123,6 +132,11 @@ public enum Reducer {
       var filters = state.filters
       filters.warnings.toggle()
       Filters.apply(&state, filters)
+      if !state.messageIsError {
+        state.say(
+          "Warnings " + (filters.warnings ? "on" : "off")
+            + (filters.hasItemOrLocationFilter ? " (they show without item and location filters)" : ""))
+      }
     case .toggleAttribution:
       var filters = state.filters
       filters.attributeGL.toggle()
@@ -141,7 +155,7 @@ public enum Reducer {
     case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares: Reports.open(command, &state)
     case .reportDates, .reportExpected, .reportMode, .reportDetails: Reports.handle(command, &state)
     case .save:
-      if let path = state.snapshotPath { return [.save(path: path)] }
+      if let path = state.snapshotPath { return [.save(path: path, overwrite: true)] }
       state.prompt = Prompt(
         kind: .saveAs, label: "Save snapshot as: ", text: ImportScreen.suggestedSnapshotName(state))
     case .saveAs:
@@ -192,7 +206,7 @@ public enum Reducer {
   }
 
   static func isConfirmation(_ kind: Prompt.Kind) -> Bool {
-    [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite].contains(kind)
+    [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite].contains(kind)
   }
 
   /// Ctrl+C and signals quit from anywhere, asking first when there are unsaved changes.

@@ -75,8 +75,11 @@ public enum Render {
     var company = state.ledger.companyName
     var useShort = [Bool](repeating: false, count: parts.count)
     var dropped = [Bool](repeating: false, count: parts.count)
-    // Least important first: warnings, location, G/L attribution, item, dates.
-    let leastImportantFirst = [3, 2, 4, 1, 0].filter { $0 < parts.count }
+    // Least important first: parts at their default (nothing filtered) before parts in
+    // effect; then warnings, location, G/L attribution, item, dates.
+    let inEffect = [!f.dates.isAll, f.items != nil, f.locations != nil, false, true]
+    let order = [3, 2, 4, 1, 0].filter { $0 < parts.count }
+    let leastImportantFirst = order.filter { !inEffect[$0] } + order.filter { inEffect[$0] }
     func text() -> String {
       let middle = parts.indices.filter { !dropped[$0] }.map {
         useShort[$0] ? parts[$0].short : parts[$0].full
@@ -94,7 +97,7 @@ public enum Render {
     }
     // 3. Parts dropped from the least important; the company before the item and the dates.
     for index in leastImportantFirst where !fits() {
-      if index == 1 || index == 0 { company = "" }
+      if inEffect[index] { company = "" }
       if !fits() { dropped[index] = true }
     }
     if !fits() { company = "" }
@@ -325,9 +328,15 @@ public enum Render {
     let positions = Layout.listColumnPositions(
       widths: widths, numeric: numericColumns, current: list.column, width: state.width)
     let numeric = numericColumns
-    if positions.count < widths.count, let last = positions.last, last.x + last.width < state.width {
-      // Some text columns are left out to keep the amounts on screen: → reaches them.
+    // Columns left out: ◀ when some lie left of the current one, ▶ when some lie right of it
+    // (← and → reach them).
+    let shown = Set(positions.map(\.index))
+    let hidden = widths.indices.filter { !shown.contains($0) }
+    if hidden.contains(where: { $0 > list.column }) {
       buffer.put(state.asciiOnly ? ">" : "▶", x: state.width - 1, y: area.headerY, role: .title)
+    }
+    if hidden.contains(where: { $0 < list.column && $0 > 0 }), positions.count > 1, positions[1].x >= 2 {
+      buffer.put(state.asciiOnly ? "<" : "◀", x: positions[1].x - 2, y: area.headerY, role: .title)
     }
     for position in positions {
       var caption = header[position.index]
@@ -428,7 +437,9 @@ public enum Render {
     }
     if let message = state.message {
       buffer.fill(x: 0, y: y, count: buffer.width, role: state.messageIsError ? .statusError : .status)
-      buffer.put(message, x: 0, y: y, role: state.messageIsError ? .statusError : .status)
+      buffer.put(
+        ScreenBuffer.truncate(message, to: buffer.width, ellipsis: state.asciiOnly ? "..." : "…"), x: 0, y: y,
+        role: state.messageIsError ? .statusError : .status)
       return
     }
     buffer.fill(x: 0, y: y, count: buffer.width, role: .status)
@@ -497,7 +508,7 @@ public enum Render {
     guard let prompt = state.prompt, prompt.kind == .palette else { return }
     let matches = Palette.matches(prompt.text)
     let rows = min(Palette.visibleRows(state), max(1, matches.count))
-    let width = min(buffer.width, 72)
+    let width = min(buffer.width, 110)
     let y0 = buffer.height - 1 - rows - 2
     guard y0 >= 0 else { return }
     frame(x: 0, y: y0, width: width, height: rows + 2, state, &buffer)
@@ -515,11 +526,12 @@ public enum Render {
       let isSelected = top + offset == selected
       if isSelected { buffer.fill(x: 1, y: y, count: width - 2, role: .selected) }
       let keys = Palette.keys(command)
+      let keyWidth = min(18, ScreenBuffer.width(of: keys))
       buffer.put(
-        ScreenBuffer.truncate(command.title, to: max(4, width - 16)), x: 2, y: y,
+        ScreenBuffer.truncate(command.title, to: max(4, width - keyWidth - 6)), x: 2, y: y,
         role: isSelected ? .selected : .border)
       buffer.put(
-        ScreenBuffer.truncate(keys, to: 12), x: width - 2 - min(12, ScreenBuffer.width(of: keys)), y: y,
+        ScreenBuffer.truncate(keys, to: 18), x: width - 2 - keyWidth, y: y,
         role: isSelected ? .selected : .helpKey)
     }
   }

@@ -159,6 +159,11 @@ enum WorkbenchLoop {
           switch effect {
           case .quit: quit = true
           case .writeFile(let path, let contents, let rows, let overwrite):
+            if TextFileWriter.isFolder(path) {
+              Reducer.finished(
+                .exportFailed(message: "Cannot write \(path): it is a folder; give a file name"), &state)
+              continue
+            }
             if !overwrite && TextFileWriter.exists(path) {
               Reducer.finished(.exportWouldOverwrite(path: path), &state)
               continue
@@ -169,7 +174,11 @@ enum WorkbenchLoop {
             } catch {
               Reducer.finished(.exportFailed(message: error.description), &state)
             }
-          case .save(let path):
+          case .save(let path, let overwrite):
+            if !overwrite && TextFileWriter.exists(path) && !TextFileWriter.isFolder(path) {
+              Reducer.finished(.saveWouldOverwrite(path: path), &state)
+              continue
+            }
             do {
               try SnapshotStore.save(state.ledger, to: path)
               Reducer.finished(.saved(path: path, shown: TextFileWriter.absolute(path)), &state)
