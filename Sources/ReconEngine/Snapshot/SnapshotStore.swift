@@ -55,9 +55,18 @@ public enum SnapshotStore {
     var pending = reader.problems
     var total = reader.problemCount
     if let syntax {
+      // A one-thread read stops at the syntax error; the main reader, having skipped the big
+      // arrays, may have read on past it: what lies beyond is not reported.
+      let beyond = pending.filter { $0.offset >= syntax.offset }.count
+      pending.removeAll { $0.offset >= syntax.offset }
+      total -= beyond
       pending.append(.init(offset: syntax.offset, path: "", message: syntax.message))
       total += 1
     }
+    // In file order, whichever thread found them (ties keep the order they were found in).
+    pending = pending.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+      .map(
+        \.element)
     var problems = locate(pending, in: bytes)
     if syntax == nil {
       // Validation and the groupings both need only the entry-number indexes: run them side by
