@@ -2,7 +2,8 @@
 # Kills a real `post --in-place` at several moments of its save and checks what is left: the
 # old bytes or the complete new file, never anything else; the file's mode kept; and the next
 # save removes the temporary a killed save left. Usage: save_safety.sh [VALUE_ENTRIES]
-# (default 25000, about 20 MB; run by .ci/run). Needs `swift build` first.
+# (default 25000, about 29 MB; run by .ci/run). Needs `swift build` first; RECONBENCH names
+# another binary (an absolute path), DELAYS other kill moments.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 binary="${RECONBENCH:-$root/.build/debug/reconbench}"
@@ -18,7 +19,8 @@ new=$(sha256sum < reference.json)
 [ "$old" != "$new" ] || { echo "save-safety: posting changed nothing"; exit 1; }
 size=$(stat -c %s original.json)
 checks=0 killed=0 old_kept=0 new_complete=0
-for delay in 0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.0 1.2 1.5 2.0 2.5 3.0; do
+# DELAYS: the seconds after which to kill (a larger file needs later ones to hit its save).
+for delay in ${DELAYS:-0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.0 1.2 1.5 2.0 2.5 3.0}; do
   cp original.json ledger.json
   chmod 600 ledger.json
   "$binary" post ledger.json --method entry --in-place > /dev/null 2>&1 &
