@@ -90,8 +90,8 @@ struct TextFileWriterTests {
     try TextFileWriter.write("new\n", to: folder + "/out.csv")
     #expect(try String(contentsOfFile: folder + "/out.csv", encoding: .utf8) == "new\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"])
-    #expect(TextFileWriter.exists(folder + "/out.csv"))
-    #expect(!TextFileWriter.exists(folder + "/none.csv"))
+    #expect(FilePaths.exists(folder + "/out.csv"))
+    #expect(!FilePaths.exists(folder + "/none.csv"))
 
     func reason(_ path: String) -> String {
       do {
@@ -110,8 +110,8 @@ struct TextFileWriterTests {
       #expect(reason("/proc/x.csv").contains("no permission") || reason("/proc/x.csv").contains("read-only"))
     }
     #expect(TextFileWriter.reason(EACCES, folder: "/sys") == "no permission to write in /sys")
-    #expect(TextFileWriter.absolute("a.csv").hasSuffix("/a.csv"))
-    #expect(TextFileWriter.absolute("a.csv").hasPrefix("/"))
+    #expect(FilePaths.absolute("a.csv").hasSuffix("/a.csv"))
+    #expect(FilePaths.absolute("a.csv").hasPrefix("/"))
   }
 }
 

@@ -349,8 +349,8 @@ struct DayWorkTests {
     let expectedQuantity = rows.reduce(Int64(0)) {
       $0 + state.ledger.valueEntries[ve.valuedQuantity, $1].units
     }
-    #expect(totals.sums[8]?.0.units == expectedActual)
-    #expect(totals.sums[7]?.0.units == expectedQuantity)
+    #expect(totals.sums[8]?.value.units == expectedActual)
+    #expect(totals.sums[7]?.value.units == expectedQuantity)
     let frame = text(state)
     #expect(frame.contains("Σ \(rows.count) rows"))
     #expect(frame.contains(ExactDecimal(units: expectedActual).grouped(decimals: 2)))
@@ -363,7 +363,7 @@ struct DayWorkTests {
     let kept = filtered.order.map { rows[$0] }
     #expect(filtered.totals?.count == kept.count && kept.count < rows.count)
     #expect(
-      filtered.totals?.sums[8]?.0.units
+      filtered.totals?.sums[8]?.value.units
         == kept.reduce(Int64(0)) { $0 + state.ledger.valueEntries[ve.costAmountActual, $1].units })
     #expect(text(state).contains("(filtered)"))
   }
@@ -379,7 +379,7 @@ struct DayWorkTests {
     var compared = 0
     for (index, cell) in grand.enumerated() {
       if case .amount(let value, _) = cell {
-        #expect(totals.sums[index]?.0 == value, "column \(index)")
+        #expect(totals.sums[index]?.value == value, "column \(index)")
         compared += 1
       }
     }
@@ -659,7 +659,7 @@ struct DayWorkTests {
     #expect(totals.count == cells.filter { !Lists.isTotalLine($0) }.count)
     let grand = try #require(cells.last)
     for (index, cell) in grand.enumerated() {
-      if case .amount(let value, _) = cell, !value.isZero { #expect(totals.sums[index]?.0 == value) }
+      if case .amount(let value, _) = cell, !value.isZero { #expect(totals.sums[index]?.value == value) }
     }
     // Cost Spec: per-unit columns are not summed.
     var spec = try makeState()

@@ -29,16 +29,6 @@ public final class ByteProgress: Sendable {
     var info = stat()
     guard stat(path, &info) == 0 else { return 0 }
     if (info.st_mode & S_IFMT) != S_IFDIR { return Int(info.st_size) }
-    guard let directory = opendir(path) else { return 0 }
-    defer { closedir(directory) }
-    var total = 0
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name == "." || name == ".." { continue }
-      total += size(of: path + "/" + name)
-    }
-    return total
+    return FilePaths.entries(of: path).reduce(0) { $0 + size(of: path + "/" + $1) }
   }
 }

@@ -157,8 +157,8 @@ public enum SnapshotStore {
     throws(SnapshotError) -> SaveReport
   {
     let path = resolvedTarget(givenPath)
-    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let base = path.split(separator: "/").last.map(String.init) ?? path
+    let folder = FilePaths.folder(of: path)
+    let base = FilePaths.name(of: path)
     var info = stat()
     let exists = stat(path, &info) == 0
     if exists && (info.st_mode & S_IFMT) == S_IFDIR {
@@ -171,9 +171,9 @@ public enum SnapshotStore {
       )
     }
     var report = SaveReport()
-    report.removedTemporaries = removeStaleTemporaries(of: base, in: folder.isEmpty ? "/" : folder)
+    report.removedTemporaries = removeStaleTemporaries(of: base, in: folder)
     let temporary =
-      "\(folder.isEmpty ? "/" : folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+      "\(folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     // Direct I/O skips the page cache, which on this kind of machine is the slow part of
     // writing a large file; file systems without it (tmpfs) get an ordinary descriptor.
     var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0o644)
@@ -220,7 +220,7 @@ public enum SnapshotStore {
       throw .file(givenPath, "cannot save: \(message)")
     }
     // Make the rename itself durable.
-    let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if folderDescriptor >= 0 {
       fsync(folderDescriptor)
       Glibc.close(folderDescriptor)
@@ -243,8 +243,7 @@ public enum SnapshotStore {
     guard count > 0 else { return path }
     let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if target.hasPrefix("/") { return target }
-    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    return folder + "/" + target
+    return FilePaths.folder(of: path) + "/" + target
   }
 
   /// Editors' rule: the owner (root included) needs the owner's write bit; anyone else needs
@@ -257,14 +256,9 @@ public enum SnapshotStore {
   /// Removes `.<base>.tmp-<pid>-<n>` files whose process no longer runs: what a save killed
   /// part-way leaves behind. Returns their names.
   static func removeStaleTemporaries(of base: String, in folder: String) -> [String] {
-    guard let directory = opendir(folder) else { return [] }
-    defer { closedir(directory) }
     let prefix = "." + base + ".tmp-"
     var removed: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
+    for name in FilePaths.entries(of: folder) {
       guard name.hasPrefix(prefix) else { continue }
       let rest = name.dropFirst(prefix.count).split(separator: "-")
       guard rest.count == 2, let pid = Int32(rest[0]), rest[1].allSatisfy(\.isNumber) else { continue }

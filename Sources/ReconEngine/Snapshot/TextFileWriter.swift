@@ -11,37 +11,9 @@ public enum TextFileWriter {
     public var description: String { "Cannot write \(path): \(reason)" }
   }
 
-  /// Whether something is at `path` (a file the export would replace).
-  public static func exists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
-  }
-
-  /// Whether `path` is a folder.
-  public static func isFolder(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-  }
-
-  /// `path` made absolute against the working directory, for messages.
-  public static func absolute(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    guard let cwd = getcwd(nil, 0) else { return path }
-    defer { free(cwd) }
-    var base = String(cString: cwd)
-    if !base.hasSuffix("/") { base += "/" }
-    var relative = Substring(path)
-    while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
-    return base + relative
-  }
-
   public static func write(_ text: String, to path: String) throws(Failure) {
-    let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let shownFolder = folder.isEmpty ? "/" : folder
-    var info = stat()
-    if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      throw Failure(path: path, reason: "it is a folder; give a file name")
-    }
+    let shownFolder = FilePaths.folder(of: path)
+    if FilePaths.isFolder(path) { throw Failure(path: path, reason: "it is a folder; give a file name") }
     var folderInfo = stat()
     if stat(shownFolder, &folderInfo) != 0 {
       throw Failure(path: path, reason: reason(errno, folder: shownFolder))
@@ -49,7 +21,7 @@ public enum TextFileWriter {
     if (folderInfo.st_mode & S_IFMT) != S_IFDIR {
       throw Failure(path: path, reason: "\(shownFolder) is a file, not a folder")
     }
-    let base = path.split(separator: "/").last.map(String.init) ?? path
+    let base = FilePaths.name(of: path)
     let temporary = "\(shownFolder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if descriptor < 0 { throw Failure(path: path, reason: reason(errno, folder: shownFolder)) }

@@ -57,6 +57,11 @@ public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
     case reportDates, saveAs, confirmOverwrite, confirmSaveOverwrite
+
+    /// A y/n question: any key answers it, and a paste does not.
+    public var isConfirmation: Bool {
+      [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite].contains(self)
+    }
   }
   public var kind: Kind
   public var label: String

@@ -3,21 +3,22 @@ import ReconEngine
 /// The footer of a list: how many rows its current filter shows and the sum of each amount and
 /// quantity column over them — what a controller ties to the matrix figure.
 public struct ListTotals: Equatable, Sendable {
-  public var count: Int
-  /// Column index → (sum, whether it is an amount rather than a quantity).
-  public var sums: [Int: (ExactDecimal, isAmount: Bool)]
-
-  public static func == (lhs: ListTotals, rhs: ListTotals) -> Bool {
-    lhs.count == rhs.count && lhs.sums.count == rhs.sums.count
-      && lhs.sums.allSatisfy { key, value in rhs.sums[key].map { $0.0 == value.0 && $0.1 == value.1 } ?? false
-      }
+  /// One column's sum, and whether it is an amount (shown with the currency's decimals) rather
+  /// than a quantity.
+  public struct ColumnSum: Equatable, Sendable {
+    public var value: ExactDecimal
+    public var isAmount: Bool
   }
+
+  public var count: Int
+  /// By column index.
+  public var sums: [Int: ColumnSum]
 
   /// The text of a column's sum as the footer shows it.
   /// A zero sum is blank, as zero amounts are.
   func display(_ column: Int, decimals: Int) -> String? {
-    guard let (sum, isAmount) = sums[column], !sum.isZero else { return nil }
-    return isAmount ? sum.grouped(decimals: decimals) : sum.groupedTrimmed()
+    guard let sum = sums[column], !sum.value.isZero else { return nil }
+    return sum.isAmount ? sum.value.grouped(decimals: decimals) : sum.value.groupedTrimmed()
   }
 }
 
@@ -25,11 +26,11 @@ extension ListSource {
   /// The totals over `order`. Entry lists read their columns directly (a million rows in a
   /// few milliseconds); tables add their amount cells, leaving out a report's total lines.
   func totals(order: [Int], _ ledger: Ledger) -> ListTotals {
-    var sums: [Int: (ExactDecimal, isAmount: Bool)] = [:]
+    var sums: [Int: ListTotals.ColumnSum] = [:]
     func add(_ column: Int, _ units: Int64, isAmount: Bool) {
-      let current = sums[column]?.0.units ?? 0
+      let current = sums[column]?.value.units ?? 0
       let (value, overflow) = current.addingReportingOverflow(units)
-      sums[column] = (ExactDecimal(units: overflow ? current : value), isAmount)
+      sums[column] = .init(value: ExactDecimal(units: overflow ? current : value), isAmount: isAmount)
     }
     switch self {
     case .valueEntries(let rows):
@@ -79,8 +80,8 @@ extension ListSource {
       if let grand, order.count == count {
         for column in Array(sums.keys) {
           switch grand.indices.contains(column) ? grand[column] : .empty {
-          case .amount(let value, _): sums[column] = (value, true)
-          case .quantity(let value): sums[column] = (value, false)
+          case .amount(let value, _): sums[column] = .init(value: value, isAmount: true)
+          case .quantity(let value): sums[column] = .init(value: value, isAmount: false)
           default: break
           }
         }

@@ -9,7 +9,7 @@ enum Palette {
       let haystack = (command.title + " " + command.rawValue).lowercased()
       return words.allSatisfy { haystack.contains($0) }
     }
-    let wanted = text.lowercased().trimmingSpacesAround
+    let wanted = text.lowercased().trimmingSpaces
     guard !wanted.isEmpty else { return found }
     let leading = found.filter { $0.title.lowercased().hasPrefix(wanted) }
     return leading + found.filter { !$0.title.lowercased().hasPrefix(wanted) }

@@ -4,8 +4,7 @@ import ReconEngine
 enum Prompts {
   static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
-    switch prompt.kind {
-    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite:
+    if prompt.kind.isConfirmation {
       state.prompt = nil
       guard key == .character("y") || key == .character("Y") else {
         state.pendingExport = nil
@@ -32,8 +31,6 @@ enum Prompts {
         Posting.confirm(&state)
         return []
       }
-    default:
-      break
     }
     switch key {
     case .escape:
@@ -71,7 +68,7 @@ enum Prompts {
   }
 
   static func submit(_ state: inout AppState, _ prompt: Prompt) -> [Effect] {
-    let text = prompt.text.trimmingSpacesAround
+    let text = prompt.text.trimmingSpaces
     switch prompt.kind {
     case .search:
       guard !text.isEmpty else { return [] }
@@ -139,10 +136,6 @@ enum Prompts {
     }
     return []
   }
-}
-
-extension String {
-  var trimmingSpacesAround: String { trimmingSpaces }
 }
 
 /// Click selects, double-click opens, the wheel scrolls.

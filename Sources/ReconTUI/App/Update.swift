@@ -37,7 +37,7 @@ public enum Reducer {
     case .paste(let text):
       // Into the open prompt, on one line; anywhere else a paste would run as a storm of key
       // commands, so it is refused.
-      guard var prompt = state.prompt, !isConfirmation(prompt.kind) else {
+      guard var prompt = state.prompt, !prompt.kind.isConfirmation else {
         state.say("Pasted text is ignored here: open a prompt first (/ search, d dates, i items, : commands)")
         return []
       }
@@ -203,10 +203,6 @@ public enum Reducer {
       }
     }
     return []
-  }
-
-  static func isConfirmation(_ kind: Prompt.Kind) -> Bool {
-    [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite].contains(kind)
   }
 
   /// Ctrl+C and signals quit from anywhere, asking first when there are unsaved changes.

@@ -29,16 +29,14 @@ public enum ProgressLine {
     bytes >= 10 << 20 ? "\(bytes >> 20) MB" : "\(bytes / 1024) KB"
   }
 
-  /// `base` (or a blank screen with a title) with the progress text in the status line.
+  /// `base` (or, without one or when the terminal has changed size since, a blank screen with
+  /// a title) with the progress text in the status line.
   public static func frame(_ base: ScreenBuffer?, width: Int, height: Int, title: String, text: String)
     -> ScreenBuffer
   {
+    let base = base.flatMap { $0.width == width && $0.height == height ? $0 : nil }
     var buffer = base ?? ScreenBuffer(width: width, height: height)
-    guard buffer.width == width, buffer.height == height, height > 0 else {
-      var fresh = ScreenBuffer(width: width, height: height)
-      if height > 0 { fresh.put(text, x: 0, y: height - 1, role: .prompt) }
-      return fresh
-    }
+    guard height > 0 else { return buffer }
     if base == nil {
       buffer.fill(x: 0, y: 0, count: width, role: .filterBar)
       buffer.put(title, x: 0, y: 0, role: .filterBar)

@@ -55,11 +55,10 @@ struct GenerateCommand: ParsableCommand {
     let (memoryNeed, memoryOverflow) = valueEntries.multipliedReportingOverflow(by: memoryBytesPerEntry)
     let (diskNeed, diskOverflow) = valueEntries.multipliedReportingOverflow(by: fileBytesPerEntry)
     let memory = Int(sysconf(Int32(_SC_PHYS_PAGES))) &* Int(sysconf(Int32(_SC_PAGESIZE)))
-    let folder =
-      output.contains("/") ? String(output[..<(output.lastIndex(of: "/") ?? output.endIndex)]) : "."
+    let folder = FilePaths.folder(of: output)
     var disk = Int.max
     var info = statvfs()
-    if statvfs(folder.isEmpty ? "/" : folder, &info) == 0 { disk = Int(info.f_bavail) &* Int(info.f_frsize) }
+    if statvfs(folder, &info) == 0 { disk = Int(info.f_bavail) &* Int(info.f_frsize) }
     let needsMemory = memoryOverflow || memoryNeed > memory
     let needsDisk = diskOverflow || diskNeed > disk
     guard needsMemory || needsDisk else { return nil }

@@ -41,11 +41,7 @@ enum LongStep {
       let text = ProgressLine.text(
         what, done: progress?.bytesDone, total: progress?.total, step: progress?.currentStep ?? .reading,
         elapsedMilliseconds: monotonicMilliseconds() - started)
-      terminal.present(
-        ProgressLine.frame(
-          backdrop?.width == width && backdrop?.height == height ? backdrop : nil, width: width,
-          height: height,
-          title: title, text: text))
+      terminal.present(ProgressLine.frame(backdrop, width: width, height: height, title: title, text: text))
       let event = terminal.nextEvent()
       if event == .key(.control("c")) || terminationSignal.load(ordering: .relaxed) != 0 { return .stopped }
     }

@@ -84,9 +84,9 @@ struct WIPReport: ParsableCommand {
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
   func run() throws {
+    let dates = try parseReportDates(start, end)
     let options = WIPValuation.Options(
-      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end,
-      orders: try parseFilter(order, "--order"))
+      start: dates.start, end: dates.end, orders: try parseFilter(order, "--order"))
     let ledger = try loadLedger(snapshot)
     emit([("wip", WIPValuation(ledger, options).table(ledger))], as: format)
   }
@@ -127,9 +127,8 @@ struct CostSharesReport: ParsableCommand {
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
   func run() throws {
-    let options = CostShares.Options(
-      start: try parseReportDates(start, end).start, end: try parseReportDates(start, end).end, mode: mode,
-      details: details)
+    let dates = try parseReportDates(start, end)
+    let options = CostShares.Options(start: dates.start, end: dates.end, mode: mode, details: details)
     let ledger = try loadLedger(snapshot)
     emit([("costShares", CostShares(ledger, options).table(ledger))], as: format)
   }

@@ -47,7 +47,7 @@ struct WorkbenchCommand: ParsableCommand {
     }
     let input = WorkbenchInput(
       path: snapshot, options: BCImport.Options(company: company, dropDangling: dropDangling))
-    if let path = snapshot, !TextFileWriter.exists(path) {
+    if let path = snapshot, !FilePaths.exists(path) {
       // Said before the screen is taken: nothing to show a progress line for. A bare word is
       // more likely a mistyped subcommand than a missing file.
       if !path.contains("/") && !path.contains(".") {
@@ -159,29 +159,29 @@ enum WorkbenchLoop {
           switch effect {
           case .quit: quit = true
           case .writeFile(let path, let contents, let rows, let overwrite):
-            if TextFileWriter.isFolder(path) {
+            if FilePaths.isFolder(path) {
               Reducer.finished(
                 .exportFailed(message: "Cannot write \(path): it is a folder; give a file name"), &state)
               continue
             }
-            if !overwrite && TextFileWriter.exists(path) {
+            if !overwrite && FilePaths.exists(path) {
               Reducer.finished(.exportWouldOverwrite(path: path), &state)
               continue
             }
             do {
               try TextFileWriter.write(contents, to: path)
-              Reducer.finished(.exported(shown: TextFileWriter.absolute(path), rows: rows), &state)
+              Reducer.finished(.exported(shown: FilePaths.absolute(path), rows: rows), &state)
             } catch {
               Reducer.finished(.exportFailed(message: error.description), &state)
             }
           case .save(let path, let overwrite):
-            if !overwrite && TextFileWriter.exists(path) && !TextFileWriter.isFolder(path) {
+            if !overwrite && FilePaths.exists(path) && !FilePaths.isFolder(path) {
               Reducer.finished(.saveWouldOverwrite(path: path), &state)
               continue
             }
             do {
               try SnapshotStore.save(state.ledger, to: path)
-              Reducer.finished(.saved(path: path, shown: TextFileWriter.absolute(path)), &state)
+              Reducer.finished(.saved(path: path, shown: FilePaths.absolute(path)), &state)
             } catch {
               Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
             }
