@@ -21,6 +21,15 @@ public struct Ledger: Sendable {
   public var glRegisters = LedgerTable(schema: Columns.glRegister.schema)
   public var glItemLedgerRelations = LedgerTable(schema: Columns.glItemLedgerRelation.schema)
   public var dateCompressions = LedgerTable(schema: Columns.dateCompression.schema)
+  // The project (job) WIP extension (`jobs-wip.md` §2); empty in a snapshot without jobs.
+  public var jobs = LedgerTable(schema: Columns.job.schema)
+  public var jobTasks = LedgerTable(schema: Columns.jobTask.schema)
+  public var jobPlanningLines = LedgerTable(schema: Columns.jobPlanningLine.schema)
+  public var jobLedgerEntries = LedgerTable(schema: Columns.jobLedgerEntry.schema)
+  public var jobPostingGroups = LedgerTable(schema: Columns.jobPostingGroup.schema)
+  public var jobWIPMethods = LedgerTable(schema: Columns.jobWIPMethod.schema)
+  public var jobWIPEntries = LedgerTable(schema: Columns.jobWIPEntry.schema)
+  public var jobWIPGLEntries = LedgerTable(schema: Columns.jobWIPGLEntry.schema)
   /// Top-level `x-` keys, in the order read.
   public var extras: [ExtraField] = []
   public internal(set) var indexes = LedgerIndexes()
@@ -37,8 +46,22 @@ public struct Ledger: Sendable {
       \.glAccounts, \.locations, \.items, \.inventoryPostingSetup, \.generalPostingSetup,
       \.accountingPeriods, \.productionOrders, \.itemLedgerEntries, \.itemApplicationEntries,
       \.valueEntries, \.glEntries, \.glRegisters, \.glItemLedgerRelations, \.dateCompressions,
+    ] + jobTables
+  }
+
+  /// The job WIP extension's tables: optional, written only when they hold rows, so that a
+  /// snapshot without jobs saves to the same bytes as before the extension existed.
+  public static var jobTables: [WritableKeyPath<Ledger, LedgerTable>] {
+    [
+      \.jobs, \.jobTasks, \.jobPlanningLines, \.jobLedgerEntries, \.jobPostingGroups, \.jobWIPMethods,
+      \.jobWIPEntries, \.jobWIPGLEntries,
     ]
   }
+  static let optionalTableNames: Set<String> = [
+    Columns.job.schema.name, Columns.jobTask.schema.name, Columns.jobPlanningLine.schema.name,
+    Columns.jobLedgerEntry.schema.name, Columns.jobPostingGroup.schema.name, Columns.jobWIPMethod.schema.name,
+    Columns.jobWIPEntry.schema.name, Columns.jobWIPGLEntry.schema.name,
+  ]
 
   /// Appends a row with every default applied, non-blank text defaults included.
   @discardableResult
@@ -79,6 +102,10 @@ public struct Ledger: Sendable {
   public var inventoryPostCostSourceCode: String {
     strings.string(setup[Columns.setup.inventoryPostCostSourceCode, 0])
   }
+  /// Source Code Setup "Job G/L WIP", stamped on the G/L entries of `jobs post-wip`.
+  public var jobGLWIPSourceCode: String {
+    strings.string(setup[Columns.setup.jobGLWIPSourceCode, 0])
+  }
   public var companyName: String {
     get { strings.string(company[Columns.company.name, 0]) }
     set { company[Columns.company.name, 0] = strings.intern(newValue) }
@@ -95,5 +122,6 @@ public struct Ledger: Sendable {
   /// Row counts per table, as `validate` prints them.
   public var tableCounts: [(name: String, count: Int)] {
     Ledger.arrayTables.map { (self[keyPath: $0].schema.name, self[keyPath: $0].count) }
+      .filter { $0.count > 0 || !Ledger.optionalTableNames.contains($0.name) }
   }
 }

@@ -17,7 +17,7 @@ public struct SetupColumns: Sendable {
   public let amountDecimals: IntColumn
   public let expectedCostPostingToGL: BoolColumn, automaticCostPosting: BoolColumn
   public let allowPostingFrom: DateColumn, allowPostingTo: DateColumn
-  public let inventoryPostCostSourceCode: StringColumn
+  public let inventoryPostCostSourceCode: StringColumn, jobGLWIPSourceCode: StringColumn
   public let schema: TableSchema
   init() {
     var b = SchemaBuilder("setup")
@@ -27,6 +27,7 @@ public struct SetupColumns: Sendable {
     allowPostingFrom = b.date("allowPostingFrom", nullable: true)
     allowPostingTo = b.date("allowPostingTo", nullable: true)
     inventoryPostCostSourceCode = b.code("inventoryPostCostSourceCode", defaultText: "INVTPCOST")
+    jobGLWIPSourceCode = b.code("jobGLWIPSourceCode", defaultText: "JOBGLWIP")
     schema = b.build()
   }
 }
@@ -286,6 +287,8 @@ public struct GLEntryColumns: Sendable {
   public let documentType: StringColumn, documentNo: StringColumn, externalDocumentNo: StringColumn
   public let description: StringColumn, amount: DecimalColumn, sourceCode: StringColumn
   public let systemCreatedEntry: BoolColumn, transactionNo: IntColumn
+  /// G/L Entry "Job No.": set by WIP postings; report 1010 filters on it.
+  public let jobNo: StringColumn
   public let schema: TableSchema
   init() {
     var b = SchemaBuilder("glEntries")
@@ -300,6 +303,7 @@ public struct GLEntryColumns: Sendable {
     sourceCode = b.code("sourceCode")
     systemCreatedEntry = b.boolean("systemCreatedEntry")
     transactionNo = b.integer("transactionNo")
+    jobNo = b.code("jobNo")
     schema = b.build()
   }
 }

@@ -84,17 +84,18 @@ extension Ledger {
         }
       }
     }
+    jobProblems(report)
     return (problems, total)
   }
 
-  private func path(_ table: LedgerTable, _ row: Int, _ field: String) -> String {
+  func path(_ table: LedgerTable, _ row: Int, _ field: String) -> String {
     switch table.schema.name {
     case "company", "setup": return "\(table.schema.name).\(field)"
     default: return "\(table.schema.name)[\(row)].\(field)"
     }
   }
 
-  private func reportDuplicateNumbers(
+  func reportDuplicateNumbers(
     _ table: LedgerTable, _ column: IntColumn, _ field: String, _ report: (String, String) -> Void
   ) {
     // The entry-number index finds duplicates in one pass over a flat array.
@@ -104,7 +105,7 @@ extension Ledger {
     for row in duplicates { report(path(table, row, field), "number \(numbers[row]) is used more than once") }
   }
 
-  private func reportDuplicateKeys(
+  func reportDuplicateKeys(
     _ table: LedgerTable, _ columns: [StringColumn], _ report: (String, String) -> Void
   ) {
     var seen = Set<[UInt32]>()

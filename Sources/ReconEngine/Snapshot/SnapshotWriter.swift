@@ -25,6 +25,7 @@ struct SnapshotWriter {
     writeRow(ledger.setup, 0, ledger.strings, decimals)
     for table in Ledger.arrayTables {
       let rows = ledger[keyPath: table]
+      if rows.isEmpty && Ledger.optionalTableNames.contains(rows.schema.name) { continue }
       append(",\n\"")
       append(rows.schema.name)
       append("\":[")

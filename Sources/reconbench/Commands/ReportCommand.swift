@@ -5,12 +5,14 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Print an inventory valuation report.",
-    subcommands: [ValuationReport.self, WIPReport.self, CostSpecReport.self, CostSharesReport.self]
+    subcommands: [
+      ValuationReport.self, WIPReport.self, CostSpecReport.self, CostSharesReport.self, JobWIPToGLReport.self,
+    ]
   )
 
   /// `report` alone: a usage error, not the help with status 0.
   func run() throws {
-    throw ValidationError("name the report: valuation, wip, cost-spec or cost-shares")
+    throw ValidationError("name the report: valuation, wip, cost-spec, cost-shares or job-wip-to-gl")
   }
 }
 
