@@ -7,7 +7,19 @@ struct UsageTests {
   @Test("each usage error is one line that names its subcommand")
   func oneLine() throws {
     let cases: [([String], String)] = [
-      (["report"], "reconbench report: name the report: valuation, wip, cost-spec or cost-shares"),
+      (
+        ["report"],
+        "reconbench report: name the report: valuation, wip, cost-spec, cost-shares or job-wip-to-gl"
+      ),
+      (["jobs"], "reconbench jobs: name the job command: wip or post-wip"),
+      (
+        ["jobs", "wip", "--posting-date", "2025-13-01"],
+        "reconbench jobs wip: --posting-date 2025-13-01: not a date (YYYY-MM-DD)"
+      ),
+      (
+        ["jobs", "wip", "--posting-date", "2025-12-31", "--job", "J1&"],
+        "reconbench jobs wip: --job “J1&” column 3: nothing after “&”"
+      ),
       (
         ["report", "wip", "--start", "2025-12-31", "--end", "2025-01-01"],
         "reconbench report wip: --start 2025-12-31 is after --end 2025-01-01"

@@ -42,7 +42,7 @@ struct ImportRoundTripTests {
     try BCExportWriter.writePackage(ledger, to: path)
     let result = try BCImport.run(.rapidStart, path: path)
     #expect(try Self.figures(result.ledger) == Self.figures(ledger))
-    #expect(result.ledger.tableCounts.map(\.count) == ledger.tableCounts.map(\.count))
+    #expect(result.ledger.tableCounts.map(\.count) == Self.withoutJobTables(ledger).tableCounts.map(\.count))
   }
 
   @Test("the sample company through a bc2adls lake folder")
@@ -78,6 +78,14 @@ struct ImportRoundTripTests {
 
   /// The snapshot text with master data in primary-key order (the generator writes it in its
   /// own order; an import sorts it, bc-import.md §9.5), one array element per line.
+  /// The sample as a BC export carries it: the job tables are not part of the import
+  /// (`bc-import.md` maps the inventory and G/L tables), the job WIP G/L entries are.
+  static func withoutJobTables(_ ledger: Ledger) -> Ledger {
+    var copy = ledger
+    for table in Ledger.jobTables { copy[keyPath: table] = LedgerTable(schema: copy[keyPath: table].schema) }
+    return copy
+  }
+
   static func keyOrdered(_ ledger: Ledger) throws -> String {
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(SnapshotStore.encode(ledger))) as? [String: Any])

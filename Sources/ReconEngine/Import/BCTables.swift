@@ -149,6 +149,8 @@ struct BCTable: Sendable {
       .init(17, "Amount", .decimal, .field("amount"), caption: "Amount (LCY)"),
       .init(28, "Source Code", .code, .field("sourceCode")),
       .init(29, "System-Created Entry", .boolean, .field("systemCreatedEntry")),
+      // Job No.: set on WIP postings; Job WIP To G/L filters on it (jobs-wip.md §2.1).
+      .init(41, "Job No.", .code, .field("jobNo"), caption: "Project No."),
       .init(52, "Transaction No.", .integer(relation: false), .field("transactionNo")),
       .init(56, "External Document No.", .code, .field("externalDocumentNo")),
     ])

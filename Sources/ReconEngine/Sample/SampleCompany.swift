@@ -29,8 +29,52 @@ public enum SampleCompany {
     problems.changeResaleInventoryAccountMidYear()
     problems.addDeletedAccountEntries()
     ledger = problems.ledger
+    addProjects(&ledger)
     ledger.rebuildIndexes()
     return ledger
+  }
+
+  /// Six fit-out projects over 2025, one per built-in WIP method (and COST VALUE twice, once per
+  /// job ledger entry), one completed in August; WIP was posted at the end of each quarter but
+  /// the last, and a hand-made journal line on a WIP P&L account makes Job WIP To G/L differ.
+  public static let projects: [CatalogJob] = [
+    CatalogJob("J-1001", "Reception Area Fit-Out, Mercer Bank", method: "COST VALUE", months: 1...9),
+    CatalogJob("J-1002", "Boardroom Furniture, Halden Legal", method: "COST OF SALES", months: 2...11),
+    CatalogJob(
+      "J-1003", "Open-Plan Office Floor 2, Vireo Labs", method: "POC", perLedgerEntry: true, months: 3...12,
+      postingTasks: 5),
+    CatalogJob("J-1004", "Hotel Lobby Seating, Quayside Hotel", method: "SALES VALUE", months: 4...12),
+    CatalogJob(
+      "J-1005", "School Library Shelving, Ashby Academy", method: "COMPLETED CONTRACT", months: 1...8,
+      completedInMonth: 8),
+    CatalogJob(
+      "J-1006", "Workstation Roll-Out, Northwind Insurance", method: "COST VALUE", perLedgerEntry: true,
+      months: 6...12),
+  ]
+
+  static func addProjects(_ ledger: inout Ledger) {
+    var options = JobGeneratorOptions(jobs: projects.count, ledgerEntries: 0, seed: seed)
+    options.catalog = projects
+    options.ledgerEntries = 18 * 20
+    JobGenerator.addJobs(to: &ledger, options)
+    ledger.rebuildIndexes()
+    for (quarter, end) in ["2025-03-31", "2025-06-30", "2025-09-30"].enumerated() {
+      guard let date = LedgerDate(end) else { continue }
+      let posting = JobWIPPosting.Options(
+        postingDate: date, documentNo: "WIP-2025-Q\(quarter + 1)", runDate: date)
+      _ = try? JobWIPPosting.post(&ledger, posting)
+    }
+    // A cost correction journaled by hand to Job Costs Applied for J-1002, after the Q3 WIP.
+    var problems = SampleProblems(ledger: ledger)
+    let first = Int64(ledger.glEntries.count + 1)
+    problems.addGLEntry(
+      "2025-10-14", "7620", "120.00", document: "GJ-00031", description: "Travel costs J-1002, reclassified",
+      job: "J-1002")
+    problems.addGLEntry(
+      "2025-10-14", "8640", "-120.00", document: "GJ-00031", description: "Travel costs J-1002, reclassified")
+    problems.addRegister(from: first, source: "GENJNL", date: "2025-10-14")
+    ledger = problems.ledger
+    ledger.rebuildIndexes()
   }
 
   /// Thirty items: office furniture bought for resale, raw materials, and finished goods made
@@ -172,8 +216,9 @@ struct SampleProblems {
     addRegister(from: first, source: "GENJNL", date: "2025-09-15")
   }
 
-  private mutating func addGLEntry(
-    _ day: String, _ account: String, _ amount: String, document: String, description: String
+  mutating func addGLEntry(
+    _ day: String, _ account: String, _ amount: String, document: String, description: String,
+    job: String = ""
   ) {
     let gl = Columns.glEntry
     let row = ledger.appendRow(to: \.glEntries)
@@ -187,9 +232,10 @@ struct SampleProblems {
     ledger.glEntries[gl.sourceCode, row] = ledger.strings.intern(manual ? "GENJNL" : "INVTPCOST")
     ledger.glEntries[gl.systemCreatedEntry, row] = !manual
     ledger.glEntries[gl.transactionNo, row] = Int64(ledger.glRegisters.count + 1)
+    ledger.glEntries[gl.jobNo, row] = ledger.strings.intern(job)
   }
 
-  private mutating func addRegister(from first: Int64, source: String, date day: String) {
+  mutating func addRegister(from first: Int64, source: String, date day: String) {
     let c = Columns.glRegister
     let row = ledger.appendRow(to: \.glRegisters)
     ledger.glRegisters[c.no, row] = Int64(row + 1)
