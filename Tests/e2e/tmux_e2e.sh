@@ -190,6 +190,42 @@ steps=$((steps + 1))
 keys q
 wait_for "exit=0"
 
+# The Jobs screen of the sample: J, a job's tasks, a task's lines, Calculate WIP at a date,
+# its export equal to `reconbench jobs wip`, post it, Job WIP To G/L.
+tmux_ kill-session -t e2e 2>/dev/null || true
+tmux_ new-session -d -s e2e -x 120 -y 30 \
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary'; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
+wait_for "Inventory To WIP"
+keys J
+wait_for "Matrix › Jobs at 2025-12-31"
+wait_for "J-1006"
+keys Enter
+wait_for "J-1001 tasks"
+keys Down Enter
+wait_for "Planning Line"
+wait_for "Job Ledger Entry"
+keys Escape Escape c C-u
+tmux_ send-keys -t e2e -l "2025-11-30"
+keys Enter
+wait_for "Job WIP Entries at 2025-11-30"
+keys E C-u
+tmux_ send-keys -t e2e -l "wip-entries.csv"
+keys Enter
+wait_for "to $work/wip-entries.csv"
+"$binary" jobs wip --posting-date 2025-11-30 --document-no WIP-20251130 --format csv > expected-wip.csv
+cmp -s wip-entries.csv expected-wip.csv || fail "exported Job WIP entries differ from reconbench jobs wip"
+steps=$((steps + 1))
+keys p
+wait_for "Post "
+keys y
+wait_for "WIP was successfully posted to G/L"
+keys 5
+wait_for "Job WIP To G/L at 2025-11-30"
+keys q q q
+wait_for "Unsaved changes will be lost"
+keys y
+wait_for "exit=0"
+
 # A large snapshot: the progress line shows while it opens.
 "$binary" generate --value-entries 150000 --seed 3 --output big.json > /dev/null
 tmux_ kill-session -t e2e 2>/dev/null || true

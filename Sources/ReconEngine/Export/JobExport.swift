@@ -69,10 +69,11 @@ extension JobWIPRun {
       header: [
         "Job Task No.", "Description", "Job Task Type", "WIP-Total", "WIP Method", "Budget (Total Cost)",
         "Budget (Total Price)", "Billable (Total Price)", "Usage (Total Cost)", "Usage (Total Price)",
-        "Billable (Invoiced Price)", "Recog. Costs Amount", "Recog. Sales Amount",
+        "Billable (Invoiced Price)", "Recog. Costs Amount", "Recog. Sales Amount", "Warnings",
       ],
       rows: job.tasks.map { task in
         let f = task.figures
+        let warnings = job.warnings.filter { $0.jobTaskNo == task.jobTaskNo }.map(\.message)
         return [
           .text(task.jobTaskNo), .text(task.description), .text(task.type.caption),
           .text(task.wipTotal.caption),
@@ -80,7 +81,7 @@ extension JobWIPRun {
           amount(f.budgetTotalPrice),
           amount(f.billableTotalPrice), amount(f.usageTotalCost), amount(f.usageTotalPrice),
           amount(f.invoicedPrice),
-          amount(task.recognizedCosts), amount(task.recognizedSales),
+          amount(task.recognizedCosts), amount(task.recognizedSales), .text(warnings.joined(separator: " ")),
         ]
       })
   }
@@ -129,4 +130,50 @@ extension ExportTable {
     }
     return "[" + objects.joined(separator: ",\n") + "]"
   }
+}
+
+extension JobWIPRun {
+  /// What lies behind one task's figures: its planning lines (all dates) and its job ledger
+  /// entries (those up to the posting date count; later ones are listed and marked).
+  public func taskLinesTable(_ ledger: Ledger, job: JobResult, task: Task) -> ExportTable {
+    let p = Columns.jobPlanningLine, e = Columns.jobLedgerEntry
+    let decimals = ledger.amountDecimals
+    let index = JobIndex.rows(ofTask: task.row, in: ledger)
+    var rows: [[ExportTable.Cell]] = []
+    for row in index.planningLines {
+      let lines = ledger.jobPlanningLines
+      rows.append([
+        .text("Planning Line"), .integer(lines[p.lineNo, row]), .text(lines[p.planningDate, row].textOrBlank),
+        .text(lines[p.lineType, row].caption), .text(lines[p.type, row].caption),
+        .text(ledger.string(lines[p.no, row])),
+        .empty, .text(ledger.string(lines[p.description, row])),
+        .amount(lines[p.totalCostLCY, row], decimals: decimals),
+        .amount(lines[p.lineAmountLCY, row], decimals: decimals), .empty, .empty,
+      ])
+    }
+    for row in index.ledgerEntries {
+      let entries = ledger.jobLedgerEntries
+      let date = entries[e.postingDate, row]
+      rows.append([
+        .text("Job Ledger Entry"), .integer(entries[e.entryNo, row]), .text(date.text),
+        .text(entries[e.entryType, row].caption), .text(entries[e.type, row].caption),
+        .text(ledger.string(entries[e.no, row])), .text(ledger.string(entries[e.documentNo, row])),
+        .text(ledger.string(entries[e.description, row])),
+        .amount(entries[e.totalCostLCY, row], decimals: decimals),
+        .amount(entries[e.lineAmountLCY, row], decimals: decimals),
+        .amount(entries[e.amtPostedToGL, row], decimals: decimals),
+        .text(date <= options.postingDate ? "" : "after \(options.postingDate.text)"),
+      ])
+    }
+    return ExportTable(
+      title: "\(job.jobNo) \(task.jobTaskNo) lines",
+      header: [
+        "Source", "Entry/Line No.", "Date", "Entry/Line Type", "Type", "No.", "Document No.", "Description",
+        "Total Cost (LCY)", "Line Amount (LCY)", "Amt. Posted to G/L", "Counted",
+      ], rows: rows)
+  }
+}
+
+extension LedgerDate {
+  var textOrBlank: String { self == LedgerTable.noDate ? "" : text }
 }

@@ -229,4 +229,10 @@ extension LedgerDate {
     LedgerDate(year: year, month: month, day: LedgerDate.daysIn(month: month, year: year))
       ?? LedgerTable.noDate
   }
+
+  /// The last day of this date's month (a normal date).
+  public var lastDayOfMonth: LedgerDate {
+    let (year, month, _) = components
+    return LedgerDate.endOfMonth(year: year, month: month)
+  }
 }

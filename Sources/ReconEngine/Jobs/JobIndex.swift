@@ -118,5 +118,27 @@ struct JobIndex: Sendable {
   }
 }
 
+extension JobIndex {
+  /// One task's planning-line and ledger-entry rows (entry-number order), found without the
+  /// whole index: what the workbench lists behind a task.
+  struct TaskRows {
+    var planningLines: [Int]
+    var ledgerEntries: [Int]
+  }
+
+  static func rows(ofTask taskRow: Int, in ledger: Ledger) -> TaskRows {
+    let t = Columns.jobTask, p = Columns.jobPlanningLine, e = Columns.jobLedgerEntry
+    let job = ledger.jobTasks[t.jobNo, taskRow], task = ledger.jobTasks[t.jobTaskNo, taskRow]
+    let lines = ledger.jobPlanningLines, entries = ledger.jobLedgerEntries
+    let planning = lines.indices.filter { lines[p.jobNo, $0] == job && lines[p.jobTaskNo, $0] == task }
+    let numbers = entries.values(e.entryNo)
+    let ledgerRows = entries.indices.filter {
+      entries[e.jobNo, $0] == job && entries[e.jobTaskNo, $0] == task
+    }
+    .sorted { numbers[$0] < numbers[$1] }
+    return TaskRows(planningLines: planning, ledgerEntries: ledgerRows)
+  }
+}
+
 /// Codes in the order `jobs-wip.md` sorts them: byte by byte (ordinal).
 func codePrecedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

@@ -22,6 +22,8 @@ public struct ListView: Sendable {
   public var widthChanges: [Int: Int] = [:]
   /// The footer's count and sums over `order`; nil until worked out (after each change of order).
   public var totals: ListTotals?
+  /// For the Jobs screens: which one it is (its keys and footer).
+  public var jobs: JobsScreen?
 
   public init(title: String, source: ListSource, exportName: String) {
     self.title = title
@@ -56,11 +58,12 @@ public enum Pane: Sendable { case main, detail }
 public struct Prompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
     case export, search, filterRows, dates, items, locations, confirmQuit, confirmPost, confirmReload, palette
-    case reportDates, saveAs, confirmOverwrite, confirmSaveOverwrite
+    case reportDates, saveAs, confirmOverwrite, confirmSaveOverwrite, wipPostingDate, confirmPostWIP
 
     /// A y/n question: any key answers it, and a paste does not.
     public var isConfirmation: Bool {
-      [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite].contains(self)
+      [.confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite, .confirmPostWIP]
+        .contains(self)
     }
   }
   public var kind: Kind
@@ -113,6 +116,9 @@ public struct AppState: Sendable {
   public var height: Int
   /// The posting run shown in the test report, waiting for confirmation.
   public var pendingPost: InventoryCostPosting.Options?
+  /// The posting date of the Jobs screens (Job Calculate WIP), and the run they show.
+  public var jobsDate: LedgerDate?
+  public var jobRun: JobWIPRun?
   /// The run date stamped on G/L registers (injected: no clock inside the reducer).
   public var today: LedgerDate
   /// From this many value entries on, slow steps (the explanation) run off the input thread
@@ -166,6 +172,7 @@ public struct AppState: Sendable {
     let result = try Reconciliation(new, filters: filters)
     ledger = new
     reconciliation = result
+    jobRun = nil
   }
 
   public mutating func say(_ text: String, error: Bool = false) {

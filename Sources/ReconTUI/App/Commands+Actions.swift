@@ -184,7 +184,7 @@ enum Posting {
 
 /// A report and its options as a report screen shows it.
 public struct ReportRequest: Equatable, Sendable {
-  public enum Kind: Sendable, Equatable { case valuation, wip, costSpec, costShares }
+  public enum Kind: Sendable, Equatable { case valuation, wip, costSpec, costShares, jobWIPToGL }
   public var kind: Kind
   public var start: LedgerDate?
   /// The ending date (the valuation date of Cost Spec.).
@@ -213,6 +213,10 @@ public struct ReportRequest: Equatable, Sendable {
     case .costShares:
       let report = CostShares(ledger, .init(start: start, end: end, mode: mode, details: details))
       return (report.table(ledger), "cost-shares-\(mode.rawValue).csv")
+    case .jobWIPToGL:
+      var table = JobWIPToGL(ledger, .init(postingDate: end)).table(decimals: ledger.amountDecimals)
+      table.title = "Job WIP To G/L at \(end.text)"
+      return (table, "job-wip-to-gl.csv")
     }
   }
 
@@ -223,11 +227,12 @@ public struct ReportRequest: Equatable, Sendable {
     case .wip: return "D dates"
     case .costSpec: return "D valuation date"
     case .costShares: return "D dates  M mode: \(mode.rawValue)  v details \(details ? "on" : "off")"
+    case .jobWIPToGL: return "D posting date  J jobs"
     }
   }
 }
 
-/// Keys 1–4: the valuation reports as list screens, over the matrix's date range; on a report
+/// Keys 1–5: the valuation reports and Job WIP To G/L as list screens, over the matrix's date range; on a report
 /// screen D, e, M and v change its options in place.
 enum Reports {
   static func open(_ command: CommandID, _ state: inout AppState) {
@@ -240,9 +245,13 @@ enum Reports {
     case .reportValuation: kind = .valuation
     case .reportWIP: kind = .wip
     case .reportCostSpec: kind = .costSpec
+    case .reportJobWIPToGL: kind = .jobWIPToGL
     default: kind = .costShares
     }
-    var request = ReportRequest(kind: kind, start: kind == .costSpec ? nil : start, end: end)
+    let single = kind == .costSpec || kind == .jobWIPToGL
+    var request = ReportRequest(
+      kind: kind, start: single ? nil : start, end: kind == .jobWIPToGL ? JobsScreens.defaultDate(state) : end
+    )
     if kind == .valuation || kind == .costSpec {
       request.items = state.filters.items
       request.locations = state.filters.locations
@@ -263,7 +272,7 @@ enum Reports {
   static func current(_ state: inout AppState, for command: CommandID) -> ReportRequest? {
     if case .list(let list) = state.stack.last, let request = list.report { return request }
     state.say(
-      "\(command.title.components(separatedBy: ":").first ?? "This key") works on a report screen (1–4)")
+      "\(command.title.components(separatedBy: ":").first ?? "This key") works on a report screen (1–5)")
     return nil
   }
 
@@ -286,14 +295,16 @@ enum Reports {
     switch command {
     case .reportDates:
       let text: String
-      if request.kind == .costSpec {
+      if request.kind == .costSpec || request.kind == .jobWIPToGL {
         text = request.end.text
       } else {
         text = DateRange(start: request.start, end: request.end).description
       }
       state.prompt = Prompt(
         kind: .reportDates,
-        label: request.kind == .costSpec ? "Valuation date: " : "Report dates (start..end, ..end): ",
+        label: request.kind == .costSpec
+          ? "Valuation date: "
+          : request.kind == .jobWIPToGL ? "Posting date: " : "Report dates (start..end, ..end): ",
         text: text)
     case .reportExpected:
       guard request.kind == .valuation else { return state.say("e works on the Inventory Valuation report") }
@@ -324,9 +335,10 @@ enum Reports {
     case .success(let parsed): range = parsed
     case .failure(let error): return state.say(error.description, error: true)
     }
-    if request.kind == .costSpec {
+    if request.kind == .costSpec || request.kind == .jobWIPToGL {
       guard let date = range.end, range.start == date else {
-        return state.say("“\(text)”: the valuation date is one date (YYYY-MM-DD)", error: true)
+        let what = request.kind == .costSpec ? "valuation date" : "posting date"
+        return state.say("“\(text)”: the \(what) is one date (YYYY-MM-DD)", error: true)
       }
       request.end = date
     } else {

@@ -86,6 +86,10 @@ enum Drill {
       } else {
         state.say("No entries behind this item")
       }
+    case .job(let job):
+      JobsScreens.openTasks(of: job, &state)
+    case .jobTask(let job, let task):
+      JobsScreens.openLines(job: job, task: task, &state)
     case .text(let title, let body):
       state.stack.append(.text(TextView(title: title, lines: wrap(body, width: max(20, state.width - 4)))))
     case .none:

@@ -8,6 +8,9 @@ public enum RowRef: Equatable, Sendable {
   case glEntry(Int)
   /// The entries behind a reconciling item: value entries if any, else G/L entries.
   case entries(valueRows: [Int], glRows: [Int])
+  /// A job of the Jobs screen's run, and a task of it (indices into `AppState.jobRun`).
+  case job(Int)
+  case jobTask(job: Int, task: Int)
   /// A text to read whole (an import warning wider than its column).
   case text(title: String, body: String)
   case none

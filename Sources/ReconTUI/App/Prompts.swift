@@ -27,6 +27,9 @@ enum Prompts {
         }
         return [.writeFile(path: path, contents: csv, rows: rows, overwrite: true)]
       case .confirmReload: return (state.snapshotPath ?? state.importSource).map { [.reload(path: $0)] } ?? []
+      case .confirmPostWIP:
+        JobsScreens.post(&state)
+        return []
       default:
         Posting.confirm(&state)
         return []
@@ -98,6 +101,8 @@ enum Prompts {
       Filters.apply(&state, filters)
     case .reportDates:
       Reports.applyDates(text, &state)
+    case .wipPostingDate:
+      JobsScreens.calculate(text, &state)
     case .items, .locations:
       var filters = state.filters
       var filter: CodeFilter?
@@ -131,7 +136,8 @@ enum Prompts {
       return [.writeFile(path: text, contents: csv, rows: rows, overwrite: false)]
     case .palette:
       return Palette.submit(&state, text)
-    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite:
+    case .confirmQuit, .confirmPost, .confirmReload, .confirmOverwrite, .confirmSaveOverwrite,
+      .confirmPostWIP:
       break
     }
     return []

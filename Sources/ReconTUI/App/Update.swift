@@ -152,7 +152,11 @@ public enum Reducer {
       }
       state.prompt = Prompt(kind: .export, label: "Export to: ", text: Export.defaultName(state))
     case .post: return Posting.start(&state)
-    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares: Reports.open(command, &state)
+    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares, .reportJobWIPToGL:
+      Reports.open(command, &state)
+    case .jobs: JobsScreens.open(&state)
+    case .calculateWIP: JobsScreens.askPostingDate(&state)
+    case .postWIP: JobsScreens.askToPost(&state)
     case .reportDates, .reportExpected, .reportMode, .reportDetails: Reports.handle(command, &state)
     case .save:
       if let path = state.snapshotPath { return [.save(path: path, overwrite: true)] }

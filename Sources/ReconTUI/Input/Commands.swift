@@ -6,7 +6,8 @@ public enum CommandID: String, CaseIterable, Sendable {
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
   case widenColumn, narrowColumn
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
-  case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares
+  case export, post, reportValuation, reportWIP, reportCostSpec, reportCostShares, reportJobWIPToGL
+  case jobs, calculateWIP, postWIP
   case reportDates, reportExpected, reportMode, reportDetails
   case save, saveAs, reload, importWarnings, cycleTheme, toggleMouse, help, palette, quit
 
@@ -46,6 +47,10 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .reportWIP: return "Inventory Valuation - WIP report"
     case .reportCostSpec: return "Invt. Valuation - Cost Spec. report"
     case .reportCostShares: return "Cost Shares Breakdown report"
+    case .reportJobWIPToGL: return "Job WIP To G/L report: posted project WIP against the G/L"
+    case .jobs: return "Jobs: project WIP per job (recognized costs and sales, warnings)"
+    case .calculateWIP: return "Job Calculate WIP for a posting date: the Job WIP Entries"
+    case .postWIP: return "Job Post WIP to G/L at the jobs' posting date (asks first)"
     case .reportDates: return "On a report: its dates (start..end; Cost Spec.: the valuation date)"
     case .reportExpected: return "On Inventory Valuation: include expected cost or not"
     case .reportMode: return "On Cost Shares Breakdown: next mode (sales, inventory, WIP)"
@@ -73,9 +78,10 @@ extension CommandID {
       .widenColumn, .narrowColumn:
       return "Find, filter and sort"
     case .editDates, .editItems, .editLocations, .toggleWarnings, .toggleAttribution: return "Matrix filters"
-    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares, .reportDates, .reportExpected,
-      .reportMode, .reportDetails:
+    case .reportValuation, .reportWIP, .reportCostSpec, .reportCostShares, .reportJobWIPToGL, .reportDates,
+      .reportExpected, .reportMode, .reportDetails:
       return "Reports"
+    case .jobs, .calculateWIP, .postWIP: return "Projects (jobs)"
     case .export, .post, .save, .saveAs, .reload, .importWarnings: return "Post, save and export"
     case .cycleTheme, .toggleMouse, .help, .palette, .quit: return "Display and general"
     }
@@ -100,7 +106,8 @@ public enum KeyRegistry {
     (.export, [.character("E"), .control("s")]), (.post, [.character("P")]),
     (.reportValuation, [.character("1")]), (.reportWIP, [.character("2")]),
     (.reportCostSpec, [.character("3")]),
-    (.reportCostShares, [.character("4")]),
+    (.reportCostShares, [.character("4")]), (.reportJobWIPToGL, [.character("5")]),
+    (.jobs, [.character("J")]), (.calculateWIP, [.character("c")]), (.postWIP, [.character("p")]),
     (.reportDates, [.character("D")]), (.reportExpected, [.character("e")]), (.reportMode, [.character("M")]),
     (.reportDetails, [.character("v")]),
     (.save, [.control("w")]), (.saveAs, [.character("A")]), (.reload, [.character("r")]),
