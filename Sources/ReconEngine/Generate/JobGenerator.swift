@@ -74,12 +74,15 @@ public enum JobGenerator {
           postingTasks: options.postingTasksPerJob)
       }
     let totalTasks = jobs.reduce(0) { $0 + $1.postingTasks }
-    let entriesPerTask = max(1, options.ledgerEntries / max(1, totalTasks))
-    reserve(
-      &ledger, jobs: jobs.count, tasks: totalTasks + jobs.count * 4, entries: totalTasks * entriesPerTask)
+    // Entries per posting task: an even share, the remainder one each to the first tasks, so
+    // the ledger holds exactly the number asked for.
+    let share = options.ledgerEntries / max(1, totalTasks)
+    var remainder = options.ledgerEntries - share * totalTasks
+    reserve(&ledger, jobs: jobs.count, tasks: totalTasks + jobs.count * 4, entries: options.ledgerEntries)
     var entryNo = (ledger.jobLedgerEntries.values(Columns.jobLedgerEntry.entryNo).max() ?? 0) + 1
     for job in jobs {
-      addJob(job, &ledger, &random, year: options.year, entriesPerTask: entriesPerTask, entryNo: &entryNo)
+      addJob(
+        job, &ledger, &random, year: options.year, share: share, remainder: &remainder, entryNo: &entryNo)
     }
   }
 
@@ -129,8 +132,8 @@ public enum JobGenerator {
   private static func cents(_ value: Int) -> ExactDecimal { ExactDecimal(units: Int64(value) * 1_000) }
 
   private static func addJob(
-    _ job: CatalogJob, _ ledger: inout Ledger, _ random: inout SeededRandom, year: Int, entriesPerTask: Int,
-    entryNo: inout Int64
+    _ job: CatalogJob, _ ledger: inout Ledger, _ random: inout SeededRandom, year: Int, share: Int,
+    remainder: inout Int, entryNo: inout Int64
   ) {
     let j = Columns.job, t = Columns.jobTask, p = Columns.jobPlanningLine, e = Columns.jobLedgerEntry
     let jobNo = ledger.strings.intern(job.number)
@@ -186,7 +189,9 @@ public enum JobGenerator {
           ledger.jobPlanningLines[p.totalCostLCY, line] = cents(cost)
           ledger.jobPlanningLines[p.lineAmountLCY, line] = cents(price)
         }
-        // Usage month by month; an invoice at the end of every other month of the job.
+        // Usage month by month; every fifth entry an invoice.
+        let entriesPerTask = share + (remainder > 0 ? 1 : 0)
+        if remainder > 0 { remainder -= 1 }
         for entryIndex in 0..<entriesPerTask {
           let month = months[entryIndex * months.count / entriesPerTask]
           let invoice = entryIndex % 5 == 4

@@ -31,6 +31,12 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
   private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
     var x = a.magnitude
     var y = b.magnitude
+    // 64-bit division is several times faster than 128-bit, and amounts almost always fit.
+    if x <= UInt128(UInt64.max) && y <= UInt128(UInt64.max) {
+      var p = UInt64(x), q = UInt64(y)
+      while q != 0 { (p, q) = (q, p % q) }
+      return Int128(p)
+    }
     while y != 0 { (x, y) = (y, x % y) }
     return Int128(x)
   }

@@ -17,6 +17,11 @@ struct JobIndex: Sendable {
   let orphanWIPEntryMax: Int64
   let jobRowByID: [UInt32: Int]
   let postingGroupRowByID: [UInt32: Int]
+  /// Per posting group row, its thirteen account ids in `JobAccount` order (0 = blank).
+  let postingGroupAccounts: [[UInt32]]
+  /// The rank of every posting group code and account id in byte order of the codes: the
+  /// buffer's key order without building strings per comparison.
+  let codeRank: [UInt32: Int]
 
   init(_ ledger: Ledger) {
     let job = Columns.job, task = Columns.jobTask
@@ -115,6 +120,19 @@ struct JobIndex: Sendable {
       groups[ledger.jobPostingGroups[Columns.jobPostingGroup.code, row].raw] = row
     }
     postingGroupRowByID = groups
+    let columns = Columns.jobPostingGroup
+    postingGroupAccounts = ledger.jobPostingGroups.indices.map { row in
+      columns.accounts.map { ledger.jobPostingGroups[$0.column, row].raw }
+    }
+    var ids = Set<UInt32>()
+    for row in ledger.jobPostingGroups.indices { ids.insert(ledger.jobPostingGroups[columns.code, row].raw) }
+    for accounts in postingGroupAccounts { ids.formUnion(accounts) }
+    let ordered = ids.sorted {
+      codePrecedes(ledger.string(StringID(raw: $0)), ledger.string(StringID(raw: $1)))
+    }
+    var rank: [UInt32: Int] = [:]
+    for (position, id) in ordered.enumerated() { rank[id] = position }
+    codeRank = rank
   }
 }
 

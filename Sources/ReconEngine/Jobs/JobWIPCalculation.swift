@@ -4,10 +4,13 @@
 /// the warnings. Nothing is changed; `JobWIPPosting` writes what this finds.
 extension JobWIPRun {
   public init(_ ledger: Ledger, _ options: Options) {
+    self.init(ledger, options, index: JobIndex(ledger))
+  }
+
+  init(_ ledger: Ledger, _ options: Options, index: JobIndex) {
     self.options = options
     jobs = []
     problems = []
-    let index = JobIndex(ledger)
     let methods = JobWIPMethodSet(ledger)
     let job = Columns.job, wip = Columns.jobWIPEntry
     let selected = index.jobRowsInOrder.filter { row in
@@ -31,49 +34,52 @@ extension JobWIPRun {
       laterMax[position] = max(laterMax[position + 1], existingMax[selected[position]])
     }
     var lastNumber: Int64 = 0
+    // One calculation for all jobs: the ledger and the index are not copied per job.
+    var calculation = JobCalculation(ledger: ledger, index: index, methods: methods, options: options)
     for (position, jobRow) in selected.enumerated() {
-      var calculation = JobCalculation(
-        ledger: ledger, index: index, methods: methods, options: options, jobRow: jobRow)
-      var result = calculation.run()
+      var result = calculation.run(jobRow: jobRow)
       var next = max(unselectedMax, laterMax[position + 1], lastNumber) + 1
       for entryIndex in result.entries.indices {
         result.entries[entryIndex].entryNo = next
         next += 1
       }
       if !result.entries.isEmpty { lastNumber = next - 1 }
-      problems += calculation.problems
       jobs.append(result)
     }
+    problems = calculation.problems
   }
 }
 
-/// The calculation of one job.
+/// The calculation of the jobs of a run, one at a time (`run(jobRow:)`).
 struct JobCalculation {
   let ledger: Ledger
   let index: JobIndex
   let methods: JobWIPMethodSet
   let options: JobWIPRun.Options
-  let jobRow: Int
+  /// The job being calculated, and its number (for messages).
+  private(set) var jobRow = 0
+  private(set) var jobNo = ""
   private(set) var problems: [String] = []
   private var problemSet = Set<String>()
   private var decimals: Int { min(max(ledger.amountDecimals, 0), ExactDecimal.scale) }
 
-  init(ledger: Ledger, index: JobIndex, methods: JobWIPMethodSet, options: JobWIPRun.Options, jobRow: Int) {
+  init(ledger: Ledger, index: JobIndex, methods: JobWIPMethodSet, options: JobWIPRun.Options) {
     self.ledger = ledger
     self.index = index
     self.methods = methods
     self.options = options
-    self.jobRow = jobRow
   }
 
-  private mutating func refuse(_ message: String) {
+  mutating func refuse(_ message: String) {
     if problemSet.insert(message).inserted { problems.append(message) }
   }
 
-  mutating func run() -> JobWIPRun.JobResult {
+  mutating func run(jobRow: Int) -> JobWIPRun.JobResult {
     let job = Columns.job, wipGL = Columns.jobWIPGLEntry
     let jobs = ledger.jobs
+    self.jobRow = jobRow
     let jobNo = ledger.string(jobs[job.no, jobRow])
+    self.jobNo = jobNo
     let methodCode = ledger.string(jobs[job.wipMethod, jobRow])
     var result = JobWIPRun.JobResult(
       row: jobRow, jobNo: jobNo, description: ledger.string(jobs[job.description, jobRow]),
@@ -295,15 +301,10 @@ struct JobCalculation {
       }
       result.tasks[taskIndex].recognizedCosts = r
       result.tasks[taskIndex].recognizedSales = rs
-      var adder = BufferAdder(
-        calculation: self, buffer: buffer, group: groupIndex, taskRow: result.tasks[taskIndex].row,
-        jobNo: result.jobNo, taskNo: result.tasks[taskIndex].jobTaskNo)
-      adder.addEntries(
-        recognizedCosts: r, recognizedSales: rs, figures: t, method: method, complete: complete,
-        perEntry: perEntry,
-        amounts: &result.amountsToPost)
-      buffer = adder.buffer
-      for problem in adder.problems { refuse(problem) }
+      let context = taskContext(group: groupIndex, task: result.tasks[taskIndex])
+      addEntries(
+        context, recognizedCosts: r, recognizedSales: rs, figures: t, method: method, complete: complete,
+        perEntry: perEntry, buffer: &buffer, amounts: &result.amountsToPost)
       if accrualTask == nil && !r.isZero { accrualTask = taskIndex }
       sumRecognized = sumRecognized + r
       sumUsage = sumUsage + t.usageTotalCost
@@ -312,18 +313,13 @@ struct JobCalculation {
     }
     // §5.6 accrued costs of the group, on the accrual task's posting group.
     if !complete && sumRecognized > sumUsage, let accrual = accrualTask {
-      var adder = BufferAdder(
-        calculation: self, buffer: buffer, group: groupIndex, taskRow: result.tasks[accrual].row,
-        jobNo: result.jobNo,
-        taskNo: result.tasks[accrual].jobTaskNo)
-      adder.add(
-        .accruedCosts, \.jobCostsAdjustmentAccount, \.wipAccruedCostsAccount,
-        method.recognizedCosts.accruesCosts ? sumRecognized - sumUsage : .zero)
+      let context = taskContext(group: groupIndex, task: result.tasks[accrual])
+      add(
+        context, .accruedCosts, .jobCostsAdjustment, .wipAccruedCosts,
+        method.recognizedCosts.accruesCosts ? sumRecognized - sumUsage : .zero, &buffer)
       if perEntry {
-        adder.add(.appliedCosts, \.jobCostsAppliedAccount, \.wipCostsAccount, sumUsage - sumRecognized)
+        add(context, .appliedCosts, .jobCostsApplied, .wipCosts, sumUsage - sumRecognized, &buffer)
       }
-      buffer = adder.buffer
-      for problem in adder.problems { refuse(problem) }
     }
     result.groups[groupIndex].recognizedCosts = sumRecognized
     result.groups[groupIndex].recognizedSales = group.postingTaskIndices.reduce(.zero) {
@@ -368,7 +364,7 @@ struct JobCalculation {
 
   private mutating func entries(from buffer: WIPBuffer, _ result: JobWIPRun.JobResult) -> [JobWIPRun.Entry] {
     var entries: [JobWIPRun.Entry] = []
-    for row in buffer.sortedRows(ledger) {
+    for row in buffer.sortedRows(rank: index.codeRank) {
       let group = result.groups[row.key.group]
       let method = group.method
       if !method.wipCost && (row.key.type == .recognizedCosts || row.key.type == .appliedCosts) { continue }

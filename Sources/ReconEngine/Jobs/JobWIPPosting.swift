@@ -45,9 +45,10 @@ public enum JobWIPPosting {
 
   public static func post(_ ledger: inout Ledger, _ options: Options) throws(Refusal) -> Summary {
     let date = options.postingDate
-    let run = JobWIPRun(
-      ledger, JobWIPRun.Options(postingDate: date, jobs: options.jobs, documentNo: options.documentNo))
     let index = JobIndex(ledger)
+    let run = JobWIPRun(
+      ledger, JobWIPRun.Options(postingDate: date, jobs: options.jobs, documentNo: options.documentNo),
+      index: index)
     let g = Columns.jobWIPGLEntry
     var problems = run.problems
     if let from = ledger.allowPostingFrom, date.normalDate < from.normalDate {
@@ -81,6 +82,9 @@ public enum JobWIPPosting {
     if !problems.isEmpty { throw Refusal(problems: problems) }
 
     var writer = JobWIPWriter(ledger: ledger, options: options, index: index)
+    let newWIP = run.jobs.reduce(0) { $0 + $1.entries.count },
+      reversing = reversals.reduce(0) { $0 + $1.count }
+    writer.reserve(wipGLEntries: newWIP, glEntries: 2 * (newWIP + reversing))
     for (job, rows) in zip(run.jobs, reversals) { writer.post(job, reversing: rows) }
     writer.finish()
     ledger = writer.ledger
@@ -127,6 +131,8 @@ private struct JobWIPWriter {
   private let documentNo: StringID
   private var firstGLEntryNo: Int64 = 0
   private var removedWIPEntryRows = Set<Int>()
+  private var nextWIPGLRow = 0
+  private var nextGLRow = 0
 
   init(ledger: Ledger, options: JobWIPPosting.Options, index: JobIndex) {
     self.ledger = ledger
@@ -140,6 +146,14 @@ private struct JobWIPWriter {
     transactionNo = (ledger.glEntries.values(gl.transactionNo).max() ?? 0) + 1
     sourceCode = self.ledger.strings.intern(ledger.jobGLWIPSourceCode)
     documentNo = self.ledger.strings.intern(options.documentNo)
+  }
+
+  /// Appends the run's rows at once (neither table has text defaults), filled in by `post`.
+  mutating func reserve(wipGLEntries: Int, glEntries: Int) {
+    nextWIPGLRow = ledger.jobWIPGLEntries.count
+    nextGLRow = ledger.glEntries.count
+    ledger.jobWIPGLEntries.appendDefaultRows(wipGLEntries)
+    ledger.glEntries.appendDefaultRows(glEntries)
   }
 
   mutating func post(_ job: JobWIPRun.JobResult, reversing rows: [Int]) {
@@ -187,7 +201,8 @@ private struct JobWIPWriter {
         balancing = ledger.strings.intern(entry.glBalAccountNo)
       let balancingEntryNo = glPair(
         account: account, balancing: balancing, amount: entry.amount, description: description, jobNo: jobNo)
-      let row = ledger.appendRow(to: \.jobWIPGLEntries)
+      let row = nextWIPGLRow
+      nextWIPGLRow += 1
       ledger.jobWIPGLEntries[g.entryNo, row] = nextWIPGLEntryNo
       nextWIPGLEntryNo += 1
       ledger.jobWIPGLEntries[g.jobNo, row] = jobNo
@@ -236,7 +251,8 @@ private struct JobWIPWriter {
     var last: Int64 = 0
     for (target, value) in [(account, amount), (balancing, ExactDecimal(units: -amount.units))] {
       let gl = Columns.glEntry
-      let row = ledger.appendRow(to: \.glEntries)
+      let row = nextGLRow
+      nextGLRow += 1
       ledger.glEntries[gl.entryNo, row] = nextGLEntryNo
       ledger.glEntries[gl.glAccountNo, row] = target
       ledger.glEntries[gl.postingDate, row] = options.postingDate

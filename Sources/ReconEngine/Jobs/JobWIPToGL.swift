@@ -54,30 +54,39 @@ public struct JobWIPToGL: Sendable {
       var account: UInt32
       var group: UInt32
     }
-    var byKey: [Key: Line] = [:]
+    var byKey: [Key: Int] = [:]
+    var found: [Line] = []
     for row in table.indices {
       guard selectedJobs.contains(table[g.jobNo, row].raw), !table[g.reversed, row],
         !table[g.jobComplete, row],
         table[g.postingDate, row] <= options.postingDate, !table[g.glAccountNo, row].isBlank
       else { continue }
       let key = Key(account: table[g.glAccountNo, row].raw, group: table[g.jobPostingGroup, row].raw)
-      var line =
-        byKey[key]
-        ?? Line(
-          glAccountNo: ledger.string(table[g.glAccountNo, row]), description: "",
-          jobPostingGroup: ledger.string(table[g.jobPostingGroup, row]))
+      let position: Int
+      if let existing = byKey[key] {
+        position = existing
+      } else {
+        position = found.count
+        byKey[key] = position
+        found.append(
+          Line(
+            glAccountNo: ledger.string(table[g.glAccountNo, row]), description: "",
+            jobPostingGroup: ledger.string(table[g.jobPostingGroup, row])))
+      }
       let amount = table[g.wipEntryAmount, row]
       switch table[g.type, row] {
-      case .appliedCosts, .recognizedCosts: line.wipCostAmount = Self.sum(line.wipCostAmount, amount)
-      case .accruedCosts: line.wipAccruedCostsAmount = Self.sum(line.wipAccruedCostsAmount, amount)
+      case .appliedCosts, .recognizedCosts:
+        found[position].wipCostAmount = Self.sum(found[position].wipCostAmount, amount)
+      case .accruedCosts:
+        found[position].wipAccruedCostsAmount = Self.sum(found[position].wipAccruedCostsAmount, amount)
       case .appliedSales, .recognizedSales:
-        line.wipInvoicedSalesAmount = Self.sum(line.wipInvoicedSalesAmount, amount)
-      case .accruedSales: line.wipAccruedSalesAmount = Self.sum(line.wipAccruedSalesAmount, amount)
+        found[position].wipInvoicedSalesAmount = Self.sum(found[position].wipInvoicedSalesAmount, amount)
+      case .accruedSales:
+        found[position].wipAccruedSalesAmount = Self.sum(found[position].wipAccruedSalesAmount, amount)
       }
-      line.wipGLEntryRows.append(row)
-      byKey[key] = line
+      found[position].wipGLEntryRows.append(row)
     }
-    var lines = byKey.values.sorted { a, b in
+    var lines = found.sorted { a, b in
       a.glAccountNo != b.glAccountNo
         ? codePrecedes(a.glAccountNo, b.glAccountNo) : codePrecedes(a.jobPostingGroup, b.jobPostingGroup)
     }

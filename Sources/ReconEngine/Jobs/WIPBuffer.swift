@@ -26,153 +26,146 @@ struct WIPBuffer {
     }
   }
 
-  /// Key order of `CreateWIPEntries`: group, type, posting group code, G/L account code.
-  func sortedRows(_ ledger: Ledger) -> [Row] {
+  /// Key order of `CreateWIPEntries`: group, type, posting group code, G/L account code (the
+  /// codes by their rank in byte order, `JobIndex.codeRank`).
+  func sortedRows(rank: [UInt32: Int]) -> [Row] {
     rows.sorted { a, b in
       if a.key.group != b.key.group { return a.key.group < b.key.group }
       if a.key.type != b.key.type { return a.key.type < b.key.type }
       if a.key.postingGroup != b.key.postingGroup {
-        return codePrecedes(
-          ledger.string(StringID(raw: a.key.postingGroup)), ledger.string(StringID(raw: b.key.postingGroup)))
+        return (rank[a.key.postingGroup] ?? 0) < (rank[b.key.postingGroup] ?? 0)
       }
-      return codePrecedes(
-        ledger.string(StringID(raw: a.key.account)), ledger.string(StringID(raw: b.key.account)))
+      return (rank[a.key.account] ?? 0) < (rank[b.key.account] ?? 0)
     }
   }
 }
 
-/// Adds one posting task's entries to the buffer (`CreateTempJobWIPBuffers`,
-/// `FindJobLedgerEntriesByJobTask`; `jobs-wip.md` §5.5). Every `add` looks its accounts up
-/// before it looks at the amount, as BC does: a blank account the task needs refuses the job
-/// even when the amount turns out 0.
-struct BufferAdder {
-  typealias Account = KeyPath<JobPostingGroupColumns, StringColumn>
-  let ledger: Ledger
-  let index: JobIndex
-  var buffer: WIPBuffer
+/// The thirteen accounts of a Job Posting Group (table 208), in the order of its fields.
+enum JobAccount: Int, CaseIterable {
+  case wipCosts, wipAccruedCosts, wipAccruedSales, wipInvoicedSales, jobCostsApplied, jobCostsAdjustment
+  case jobSalesApplied, jobSalesAdjustment, recognizedCosts, recognizedSales, itemCostsApplied
+  case resourceCostsApplied, glCostsApplied
+
+  /// The snapshot field (`wipCostsAccount`).
+  var field: String { Columns.jobPostingGroup.accounts[rawValue].name }
+}
+
+/// The posting task an addition to the buffer is for: its group, and its posting group (the
+/// task's, else the job's; nil row: none, or one that does not exist).
+struct TaskContext {
   let group: Int
   let taskRow: Int
-  let jobNo: String
   let taskNo: String
-  let date: LedgerDate
-  private(set) var problems: [String] = []
-  /// The task's posting group row; nil when it has none (refused on first use).
-  private let postingGroupRow: Int?
-  private let postingGroupCode: StringID
+  let postingGroupRow: Int?
+  let postingGroupCode: StringID
+}
 
-  init(
-    calculation: JobCalculation, buffer: WIPBuffer, group: Int, taskRow: Int, jobNo: String, taskNo: String
-  ) {
-    ledger = calculation.ledger
-    index = calculation.index
-    self.buffer = buffer
-    self.group = group
-    self.taskRow = taskRow
-    self.jobNo = jobNo
-    self.taskNo = taskNo
-    date = calculation.options.postingDate
-    var code = ledger.jobTasks[Columns.jobTask.jobPostingGroup, taskRow]
-    if code.isBlank { code = ledger.jobs[Columns.job.jobPostingGroup, calculation.jobRow] }
-    postingGroupCode = code
-    postingGroupRow = code.isBlank ? nil : calculation.index.postingGroupRowByID[code.raw]
+/// Adding one posting task's entries to the buffer (`CreateTempJobWIPBuffers`,
+/// `FindJobLedgerEntriesByJobTask`; `jobs-wip.md` §5.5). Every `add` looks its accounts up before
+/// it looks at the amount, as BC does: a blank account the task needs refuses the job even when
+/// the amount turns out 0.
+extension JobCalculation {
+  func taskContext(group: Int, task: JobWIPRun.Task) -> TaskContext {
+    var code = ledger.jobTasks[Columns.jobTask.jobPostingGroup, task.row]
+    if code.isBlank { code = ledger.jobs[Columns.job.jobPostingGroup, jobRow] }
+    return TaskContext(
+      group: group, taskRow: task.row, taskNo: task.jobTaskNo,
+      postingGroupRow: code.isBlank ? nil : index.postingGroupRowByID[code.raw], postingGroupCode: code)
   }
 
   /// `add(type, account, bal. account, amount)` of §5.5.
-  mutating func add(_ type: JobWIPEntryType, _ account: Account, _ balancing: Account, _ amount: Fraction) {
-    guard let row = postingGroupRow else {
-      let message =
-        postingGroupCode.isBlank
-        ? "job \(jobNo), task \(taskNo): Job Posting Group must have a value (on the task or the job)"
-        : "job \(jobNo), task \(taskNo): job posting group \"\(ledger.string(postingGroupCode))\" does not exist"
-      if !problems.contains(message) { problems.append(message) }
+  mutating func add(
+    _ context: TaskContext, _ type: JobWIPEntryType, _ account: JobAccount, _ balancing: JobAccount,
+    _ amount: Fraction, _ buffer: inout WIPBuffer
+  ) {
+    guard let row = context.postingGroupRow else {
+      refuse(
+        context.postingGroupCode.isBlank
+          ? "job \(jobNo), task \(context.taskNo): Job Posting Group must have a value (on the task or the job)"
+          : "job \(jobNo), task \(context.taskNo): job posting group \"\(ledger.string(context.postingGroupCode))\" does not exist"
+      )
       return
     }
-    guard let accountID = lookUp(account, row), let balancingID = lookUp(balancing, row) else { return }
-    if amount.isZero { return }
+    let accounts = index.postingGroupAccounts[row]
+    let accountID = accounts[account.rawValue], balancingID = accounts[balancing.rawValue]
+    if accountID == 0 { refuseBlank(account, context, row) }
+    if balancingID == 0 { refuseBlank(balancing, context, row) }
+    if accountID == 0 || balancingID == 0 || amount.isZero { return }
     buffer.add(
-      WIPBuffer.Key(group: group, type: type, postingGroup: postingGroupCode.raw, account: accountID),
-      balancingAccount: balancingID, amount: amount, taskRow: taskRow)
+      WIPBuffer.Key(
+        group: context.group, type: type, postingGroup: context.postingGroupCode.raw, account: accountID),
+      balancingAccount: balancingID, amount: amount, taskRow: context.taskRow)
   }
 
-  private mutating func lookUp(_ account: Account, _ row: Int) -> UInt32? {
-    let columns = Columns.jobPostingGroup
-    let id = ledger.jobPostingGroups[columns[keyPath: account], row]
-    if id.isBlank {
-      let field =
-        columns.accounts.first { $0.column.slot == columns[keyPath: account].slot }?.name ?? "account"
-      let message =
-        "job \(jobNo), task \(taskNo): job posting group \"\(ledger.string(postingGroupCode))\" has no \(JobPostingGroupColumns.caption(field)) (jobPostingGroups[\(row)].\(field))"
-      if !problems.contains(message) { problems.append(message) }
-      return nil
-    }
-    return id.raw
+  private mutating func refuseBlank(_ account: JobAccount, _ context: TaskContext, _ row: Int) {
+    refuse(
+      "job \(jobNo), task \(context.taskNo): job posting group \"\(ledger.string(context.postingGroupCode))\" has no \(JobPostingGroupColumns.caption(account.field)) (jobPostingGroups[\(row)].\(account.field))"
+    )
   }
 
   // MARK: The entries of one posting task
 
   mutating func addEntries(
-    recognizedCosts r: Fraction, recognizedSales rs: Fraction, figures t: JobWIPRun.Figures,
-    method: JobWIPMethod,
-    complete: Bool, perEntry: Bool, amounts: inout [Int: ExactDecimal]
+    _ context: TaskContext, recognizedCosts r: Fraction, recognizedSales rs: Fraction,
+    figures t: JobWIPRun.Figures,
+    method: JobWIPMethod, complete: Bool, perEntry: Bool, buffer: inout WIPBuffer,
+    amounts: inout [Int: ExactDecimal]
   ) {
     let cip = t.invoicedPrice, utc = t.usageTotalCost
     let poc = method.recognizedSales == .percentageOfCompletion
     if complete {
       if perEntry {
-        ledgerCosts(&amounts)
-        ledgerSales(method, cip: cip, rs: rs, &amounts)
+        ledgerCosts(context, &buffer, &amounts)
+        ledgerSales(context, method, cip: cip, rs: rs, &buffer, &amounts)
       }
       if !r.isZero {
-        add(
-          .recognizedCosts, \.recognizedCostsAccount, perEntry ? \.wipCostsAccount : \.jobCostsAppliedAccount,
-          r)
+        add(context, .recognizedCosts, .recognizedCosts, perEntry ? .wipCosts : .jobCostsApplied, r, &buffer)
       }
       if !rs.isZero {
         add(
-          .recognizedSales, \.recognizedSalesAccount,
-          perEntry ? \.wipInvoicedSalesAccount : \.jobSalesAppliedAccount, -rs)
+          context, .recognizedSales, .recognizedSales, perEntry ? .wipInvoicedSales : .jobSalesApplied, -rs,
+          &buffer)
       }
       return
     }
     if !r.isZero {
-      add(.recognizedCosts, \.recognizedCostsAccount, \.wipCostsAccount, r)
+      add(context, .recognizedCosts, .recognizedCosts, .wipCosts, r, &buffer)
       if perEntry {
-        ledgerCosts(&amounts)
+        ledgerCosts(context, &buffer, &amounts)
       } else {
-        add(.appliedCosts, \.jobCostsAppliedAccount, \.wipCostsAccount, appliedCosts(method, r, utc))
+        add(context, .appliedCosts, .jobCostsApplied, .wipCosts, appliedCosts(method, r, utc), &buffer)
       }
     }
     if !rs.isZero {
       add(
-        .recognizedSales, \.recognizedSalesAccount,
-        poc ? \.wipAccruedSalesAccount : \.wipInvoicedSalesAccount, -rs)
+        context, .recognizedSales, .recognizedSales, poc ? .wipAccruedSales : .wipInvoicedSales, -rs, &buffer)
       if !perEntry || poc {
         add(
-          .appliedSales, \.jobSalesAppliedAccount, \.wipInvoicedSalesAccount,
-          appliedSales(method, rs, cip, appliedAccrued: cip > rs && poc))
+          context, .appliedSales, .jobSalesApplied, .wipInvoicedSales,
+          appliedSales(method, rs, cip, appliedAccrued: cip > rs && poc), &buffer)
       } else {
-        ledgerSales(method, cip: cip, rs: rs, &amounts)
+        ledgerSales(context, method, cip: cip, rs: rs, &buffer, &amounts)
       }
       if rs > cip {
         add(
-          .accruedSales, \.jobSalesAdjustmentAccount, \.wipAccruedSalesAccount,
-          method.recognizedSales.accruesSales ? cip - rs : .zero)
+          context, .accruedSales, .jobSalesAdjustment, .wipAccruedSales,
+          method.recognizedSales.accruesSales ? cip - rs : .zero, &buffer)
       }
     }
     if r.isZero && !utc.isZero {
       if perEntry {
-        ledgerCosts(&amounts)
+        ledgerCosts(context, &buffer, &amounts)
       } else {
-        add(.appliedCosts, \.jobCostsAppliedAccount, \.wipCostsAccount, -utc)
+        add(context, .appliedCosts, .jobCostsApplied, .wipCosts, -utc, &buffer)
       }
     }
     if rs.isZero && !cip.isZero {
       if perEntry {
-        ledgerSales(method, cip: cip, rs: rs, &amounts)
+        ledgerSales(context, method, cip: cip, rs: rs, &buffer, &amounts)
       } else {
         add(
-          .appliedSales, \.jobSalesAppliedAccount, \.wipInvoicedSalesAccount,
-          appliedSales(method, .zero, cip, appliedAccrued: false))
+          context, .appliedSales, .jobSalesApplied, .wipInvoicedSales,
+          appliedSales(method, .zero, cip, appliedAccrued: false), &buffer)
       }
     }
   }
@@ -193,40 +186,54 @@ struct BufferAdder {
     return cip
   }
 
-  /// Ledger-based Applied Costs: one addition per usage entry up to the posting date.
-  private mutating func ledgerCosts(_ amounts: inout [Int: ExactDecimal]) {
+  /// Ledger-based Applied Costs: BC adds one amount per usage entry up to the posting date to
+  /// the row of the entry type's Costs Applied account. The entries of a type are summed first
+  /// (exactly, so the rows are the same) and added once per type present, which looks up the
+  /// same accounts as BC's per-entry additions.
+  private mutating func ledgerCosts(
+    _ context: TaskContext, _ buffer: inout WIPBuffer, _ amounts: inout [Int: ExactDecimal]
+  ) {
     let entry = Columns.jobLedgerEntry
     let entries = ledger.jobLedgerEntries
-    for row in index.ledgerEntriesByTask[taskRow]
+    let date = options.postingDate
+    var sums: [Int128] = [0, 0, 0]
+    var present = [false, false, false]
+    for row in index.ledgerEntriesByTask[context.taskRow]
     where entries[entry.entryType, row] == .usage && entries[entry.postingDate, row] <= date {
-      let account: Account
-      switch entries[entry.type, row] {
-      case .item: account = \.itemCostsAppliedAccount
-      case .resource: account = \.resourceCostsAppliedAccount
-      case .glAccount: account = \.glCostsAppliedAccount
-      }
+      let type = Int(entries[entry.type, row].rawValue)
       let cost = entries[entry.totalCostLCY, row]
-      add(.appliedCosts, account, \.wipCostsAccount, -Fraction(cost))
+      sums[type] -= Int128(cost.units)
+      present[type] = true
       amounts[row] = cost.subtracting(entries[entry.amtPostedToGL, row]) ?? cost
+    }
+    let accounts: [JobAccount] = [.resourceCostsApplied, .itemCostsApplied, .glCostsApplied]
+    for type in 0..<3 where present[type] {
+      add(context, .appliedCosts, accounts[type], .wipCosts, Fraction(units: sums[type]), &buffer)
     }
   }
 
   /// Ledger-based Applied Sales: per sale entry, or per usage entry when a Usage (Total Price)
-  /// method recognizes more than was invoiced.
+  /// method recognizes more than was invoiced (summed first, as the costs are).
   private mutating func ledgerSales(
-    _ method: JobWIPMethod, cip: Fraction, rs: Fraction, _ amounts: inout [Int: ExactDecimal]
+    _ context: TaskContext, _ method: JobWIPMethod, cip: Fraction, rs: Fraction, _ buffer: inout WIPBuffer,
+    _ amounts: inout [Int: ExactDecimal]
   ) {
     let entry = Columns.jobLedgerEntry
     let entries = ledger.jobLedgerEntries
+    let date = options.postingDate
     let fromUsage = method.recognizedSales == .usageTotalPrice && cip < rs
     let wanted: JobLedgerEntryType = fromUsage ? .usage : .sale
-    for row in index.ledgerEntriesByTask[taskRow]
+    var sum: Int128 = 0
+    var present = false
+    for row in index.ledgerEntriesByTask[context.taskRow]
     where entries[entry.entryType, row] == wanted && entries[entry.postingDate, row] <= date {
       let price = entries[entry.lineAmountLCY, row]
-      add(
-        .appliedSales, \.jobSalesAppliedAccount, \.wipInvoicedSalesAccount,
-        fromUsage ? Fraction(price) : -Fraction(price))
+      sum += fromUsage ? Int128(price.units) : -Int128(price.units)
+      present = true
       amounts[row] = price.subtracting(entries[entry.amtPostedToGL, row]) ?? price
+    }
+    if present {
+      add(context, .appliedSales, .jobSalesApplied, .wipInvoicedSales, Fraction(units: sum), &buffer)
     }
   }
 }

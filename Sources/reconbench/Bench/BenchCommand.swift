@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(name: .customLong("no-import"), help: "Skip the import rows (writing the exports takes a while).")
   var noImport = false
 
+  @Option(help: "Jobs of the project WIP rows (0: no such rows); 10 tasks and 100 job ledger entries each.")
+  var jobs: Int = 10_000
+
   func run() throws {
     let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !counts.isEmpty else { throw ValidationError("--sizes needs numbers, e.g. 10000,100000") }
@@ -47,6 +50,7 @@ struct BenchCommand: ParsableCommand {
     var reportRows: [[String]] = []
     var workbenchRows: [[String]] = []
     var importRows: [[String]] = []
+    var loadSpeed = 0.0
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -71,6 +75,7 @@ struct BenchCommand: ParsableCommand {
         ]
       }
       rows.append(row)
+      loadSpeed = size / 1_048_576 / max(load.seconds, 1e-9)
       let timings = try measureReconcile(executable, file)
       reconcileRows.append([
         String(count), format((timings["matrix_all"] ?? 0) * 1000, 1),
@@ -124,6 +129,19 @@ struct BenchCommand: ParsableCommand {
           ],
           importRows))
     }
+    if jobs > 0 {
+      print("")
+      print(
+        "Project WIP: \(jobs) jobs, \(jobs * 10) tasks, \(jobs * 100) job ledger entries (median of \(repeats); calculate, post and report once per run)"
+      )
+      print("")
+      print(
+        table(
+          [
+            "jobs", "file MB", "load s", "load MB/s", "value-entry load MB/s", "calculate s", "post s",
+            "report s", "WIP entries", "peak MB",
+          ], [try measureJobs(executable, valueEntryLoadSpeed: loadSpeed)]))
+    }
     print("")
     print("Workbench through the pure renderer at 120x40 (key presses: median of 9)")
     print("")
@@ -133,6 +151,35 @@ struct BenchCommand: ParsableCommand {
           "value entries", "load ms", "first screen after load ms", "key in matrix ms", "key in list ms",
           "filter change ms",
         ], workbenchRows))
+  }
+
+  /// The project WIP rows: a snapshot of `jobs` jobs (6 posting tasks in two WIP groups, 10 tasks
+  /// in all, 100 job ledger entries each) over a small inventory ledger; load, then calculate,
+  /// post and report in one process, each run in its own.
+  func measureJobs(_ executable: String, valueEntryLoadSpeed: Double) throws -> [String] {
+    let file = "\(directory)/bench-jobs-\(jobs).json"
+    var ledger = LedgerGenerator.generate(GeneratorOptions(valueEntries: 1_000, seed: 42))
+    JobGenerator.addJobs(
+      to: &ledger, JobGeneratorOptions(jobs: jobs, postingTasksPerJob: 6, ledgerEntries: jobs * 100, seed: 42)
+    )
+    ledger.rebuildIndexes()
+    try SnapshotStore.save(ledger, to: file)
+    defer { if !keep { try? FileManager.default.removeItem(atPath: file) } }
+    let size = try sizeOf(file)
+    let load = try measure(executable, "load", file)
+    var runs: [[String: Double]] = []
+    for _ in 0..<max(1, repeats) { runs.append(try worker(executable, "jobs", file)) }
+    func median(_ key: String) -> Double {
+      let values = runs.map { $0[key] ?? 0 }.sorted()
+      return values[values.count / 2]
+    }
+    return [
+      String(jobs), format(size / 1_048_576, 1), format(load.seconds, 3),
+      format(size / 1_048_576 / max(load.seconds, 1e-9), 0),
+      valueEntryLoadSpeed > 0 ? format(valueEntryLoadSpeed, 0) : "-", format(median("calculate"), 3),
+      format(median("post"), 3), format(median("report"), 3), String(Int(median("entries"))),
+      format(median("peak_kb") / 1024, 0),
+    ]
   }
 
   /// Writes the ledger as a bc2adls lake and as a RapidStart package, and times importing each.

@@ -8,7 +8,7 @@ struct BenchWorkerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-worker", abstract: "One benchmark measurement (internal).", shouldDisplay: false)
 
-  @Argument(help: "load, save, reconcile, jsondecoder, import-csv or import-rapidstart")
+  @Argument(help: "load, save, reconcile, jobs, jsondecoder, import-csv or import-rapidstart")
   var task: String
 
   @Argument(help: "Snapshot file.")
@@ -28,6 +28,25 @@ struct BenchWorkerCommand: ParsableCommand {
       let ledger = try SnapshotStore.load(path: file)
       let timings = try ReconcileTimings.measure(ledger)
       print(timings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+      return
+    case "jobs":
+      // Job Calculate WIP, Job Post WIP to G/L and Job WIP To G/L at the end of the year.
+      let ledger = try SnapshotStore.load(path: file)
+      let date = LedgerDate("2025-12-31") ?? LedgerTable.noDate
+      var run: JobWIPRun?
+      let calculate = ProcessMetrics.time { run = JobWIPRun(ledger, .init(postingDate: date)) }
+      var posted = ledger
+      var summary: JobWIPPosting.Summary?
+      let post = try ProcessMetrics.time {
+        summary = try JobWIPPosting.post(
+          &posted, .init(postingDate: date, documentNo: "WIP-BENCH", runDate: date))
+      }
+      var report: JobWIPToGL?
+      let reportSeconds = ProcessMetrics.time { report = JobWIPToGL(posted, .init(postingDate: date)) }
+      print(
+        "calculate=\(calculate) post=\(post) report=\(reportSeconds) entries=\(run?.entries.count ?? 0)"
+          + " posted=\(summary?.wipGLEntriesPosted ?? 0) lines=\(report?.lines.count ?? 0)"
+          + " peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
       return
     case "import-csv", "import-rapidstart":
       let kind: BCImport.Kind = task == "import-csv" ? .csv : .rapidStart
