@@ -19,8 +19,9 @@ extension Ledger {
 
     let jobIDs = Set(jobs.ids(job.no))
     let groupIDs = Set(jobPostingGroups.ids(group.code))
-    var methodCodes = Set(JobWIPMethodSet.builtInCodes)
-    for row in jobWIPMethods.indices { methodCodes.insert(string(jobWIPMethods[method.code, row])) }
+    // The known WIP method codes as string ids (a code the pool does not hold names nothing).
+    var methodIDs = Set(jobWIPMethods.ids(method.code))
+    for code in JobWIPMethodSet.builtInCodes { if let id = strings.lookup(code) { methodIDs.insert(id.raw) } }
     var postingTasks = Set<JobTaskKey>()
     for row in jobTasks.indices where jobTasks[task.jobTaskType, row] == .posting {
       postingTasks.insert(JobTaskKey(job: jobTasks[task.jobNo, row], task: jobTasks[task.jobTaskNo, row]))
@@ -37,7 +38,7 @@ extension Ledger {
     }
     func checkMethod(_ table: LedgerTable, _ row: Int, _ column: StringColumn) {
       let id = table[column, row]
-      if !id.isBlank && !methodCodes.contains(string(id)) {
+      if !id.isBlank && !methodIDs.contains(id.raw) {
         report(path(table, row, "wipMethod"), "WIP method \"\(string(id))\" does not exist in jobWipMethods")
       }
     }

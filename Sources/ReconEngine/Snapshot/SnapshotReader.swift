@@ -54,7 +54,7 @@ struct SnapshotReader {
 
   static let problemLimit = 10_000
   /// Tables read by the background reader in large files: the biggest ones that come early.
-  static let backgroundTables: Set<String> = ["itemLedgerEntries", "valueEntries"]
+  static let backgroundTables: Set<String> = ["itemLedgerEntries", "valueEntries", "jobLedgerEntries"]
   static let maximumDepth = 256
 
   /// A problem whose line:column is computed once reading is over.

@@ -109,12 +109,22 @@ extension Ledger {
     _ table: LedgerTable, _ columns: [StringColumn], _ report: (String, String) -> Void
   ) {
     var seen = Set<[UInt32]>()
+    var seenPairs = Set<UInt64>()
     let names = columns.map { column in
       table.schema.fields.first { $0.kind.storage == .strings && $0.slot == column.slot }?.name ?? ""
     }
+    let ids = columns.map { table.ids($0) }
     for row in table.indices {
-      let key = columns.map { table[$0, row].raw }
-      if !seen.insert(key).inserted {
+      // One or two codes (every key but the posting setups'): a 64-bit key, no array per row.
+      let fresh: Bool
+      if ids.count <= 2 {
+        fresh =
+          seenPairs.insert(UInt64(ids[0][row]) << 32 | UInt64(ids.count == 2 ? ids[1][row] : 0)).inserted
+      } else {
+        fresh = seen.insert(ids.map { $0[row] }).inserted
+      }
+      if !fresh {
+        let key = columns.map { table[$0, row].raw }
         let shown = zip(names, key).map { "\($0)=\"\(string(StringID(raw: $1)))\"" }.joined(separator: ", ")
         report("\(table.schema.name)[\(row)]", "duplicate key (\(shown))")
       }
