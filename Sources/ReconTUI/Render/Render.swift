@@ -445,7 +445,7 @@ public enum Render {
     buffer.fill(x: 0, y: y, count: buffer.width, role: .status)
     var hints =
       state.stack.isEmpty
-      ? "? help  Enter open  x explain  Tab detail  d/i/o filters  w warnings  E export  P post  1-5 reports  J jobs  q quit"
+      ? "? help  Enter open  x explain  Tab detail  d/i/o/w filters  E export  P post  1-5 reports  J jobs  q quit"
       : "? help  Enter open  Esc back  / search  f filter  s/S sort  E export"
     if case .list(let list) = state.stack.last, let report = list.report {
       hints = "? help  Esc back  " + report.keyHints + "  / search  s/S sort  E export"
