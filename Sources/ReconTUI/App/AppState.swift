@@ -24,6 +24,8 @@ public struct ListView: Sendable {
   public var totals: ListTotals?
   /// For the Jobs screens: which one it is (its keys and footer).
   public var jobs: JobsScreen?
+  /// What `E` writes when it is not the rows as shown (the timeline: without its chart column).
+  public var exportTable: ExportTable?
 
   public init(title: String, source: ListSource, exportName: String) {
     self.title = title

@@ -102,6 +102,7 @@ enum Export {
       return (table.csv, table.rows.count)
     case .list(let list):
       guard !list.order.isEmpty else { return nil }
+      if let table = list.exportTable { return (table.csv, table.rows.count) }
       return (
         list.source.exportTable(state.ledger, order: list.order, title: list.title).csv, list.order.count
       )

@@ -86,6 +86,10 @@ enum Drill {
       } else {
         state.say("No entries behind this item")
       }
+    case .period(let range):
+      var filters = state.filters
+      filters.dates = range
+      Filters.apply(&state, filters)
     case .job(let job):
       JobsScreens.openTasks(of: job, &state)
     case .jobTask(let job, let task):

@@ -8,6 +8,8 @@ public enum RowRef: Equatable, Sendable {
   case glEntry(Int)
   /// The entries behind a reconciling item: value entries if any, else G/L entries.
   case entries(valueRows: [Int], glRows: [Int])
+  /// A period of a timeline: Enter opens the matrix filtered to it.
+  case period(DateRange)
   /// A job of the Jobs screen's run, and a task of it (indices into `AppState.jobRun`).
   case job(Int)
   case jobTask(job: Int, task: Int)

@@ -54,10 +54,11 @@ extension ListSource {
     case .reportLines, .table:
       // A report's own grand total line is what BC prints (rounded as the report rounds): the
       // footer takes its figures when the whole report is shown. Otherwise the lines are added,
-      // leaving out total lines and per-unit columns, which do not add up.
+      // leaving out total lines and per-unit and running-total columns, which do not add up.
       let header = self.header(ledger)
       let perUnit = header.map {
         $0.contains("per Unit") || $0.contains("Unit Cost") || $0.hasSuffix("Price")
+          || $0.hasPrefix("Cumulative")
       }
       var lines = 0
       var grand: [ExportTable.Cell]?

@@ -79,6 +79,7 @@ public enum Reducer {
     case .bottom: Navigation.move(&state, rows: Int.max / 2)
     case .drill: Drill.open(&state)
     case .explain: return Explain.start(&state)
+    case .timeline: TimelineScreen.open(&state)
     case .back:
       if state.stack.isEmpty && state.focus == .detail {
         state.focus = .main

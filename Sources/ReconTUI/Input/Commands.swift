@@ -2,7 +2,7 @@
 /// `:` palette and KEYS.md are generated from it, so they can never disagree with the keys.
 public enum CommandID: String, CaseIterable, Sendable {
   case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, top, bottom
-  case drill, back, switchPane, explain
+  case drill, back, switchPane, explain, timeline
   case search, searchNext, searchPrevious, filterRows, clearRowFilter, sortAscending, sortDescending
   case widenColumn, narrowColumn
   case editDates, editItems, editLocations, toggleWarnings, toggleAttribution
@@ -26,6 +26,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case .back: return "Back to the previous screen"
     case .switchPane: return "Switch between grid and detail pane"
     case .explain: return "Explain the current cell's Difference: reconciling items by cause"
+    case .timeline: return "Timeline of the current cell's Difference: a bar per period, since when"
     case .search: return "Search forward"
     case .searchNext: return "Next match"
     case .searchPrevious: return "Previous match"
@@ -73,7 +74,7 @@ extension CommandID {
   public var group: String {
     switch self {
     case .moveUp, .moveDown, .moveLeft, .moveRight, .pageUp, .pageDown, .top, .bottom: return "Move"
-    case .drill, .back, .switchPane, .explain: return "Open and explain"
+    case .drill, .back, .switchPane, .explain, .timeline: return "Open and explain"
     case .search, .searchNext, .searchPrevious, .filterRows, .clearRowFilter, .sortAscending, .sortDescending,
       .widenColumn, .narrowColumn:
       return "Find, filter and sort"
@@ -96,7 +97,7 @@ public enum KeyRegistry {
     (.pageUp, [.pageUp, .control("b")]), (.pageDown, [.pageDown, .control("f")]),
     (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
     (.drill, [.enter]), (.back, [.escape, .backspace]),
-    (.switchPane, [.tab]), (.explain, [.character("x")]),
+    (.switchPane, [.tab]), (.explain, [.character("x")]), (.timeline, [.character("t")]),
     (.search, [.character("/")]), (.searchNext, [.character("n")]), (.searchPrevious, [.character("N")]),
     (.filterRows, [.character("f"), .character("\\")]), (.clearRowFilter, [.character("F")]),
     (.sortAscending, [.character("s")]), (.sortDescending, [.character("S")]),

@@ -51,6 +51,7 @@ struct BenchCommand: ParsableCommand {
     var workbenchRows: [[String]] = []
     var importRows: [[String]] = []
     var loadSpeed = 0.0
+    var timelineRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -94,6 +95,9 @@ struct BenchCommand: ParsableCommand {
           + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares", "explain"].map {
             format((timings[$0] ?? 0) * 1000, 0)
           })
+      timelineRows.append(
+        [String(count)]
+          + ["timeline_month", "timeline_first_dates"].map { format((timings[$0] ?? 0) * 1000, 0) })
       if !noImport {
         importRows += try measureImports(executable, file, count: count, loadPeakKB: load.peakKB)
       }
@@ -117,6 +121,12 @@ struct BenchCommand: ParsableCommand {
       table(
         ["value entries", "valuation ms", "WIP ms", "cost spec ms", "cost shares ms", "explain ms"],
         reportRows))
+    print("")
+    print(
+      "Timeline over the whole ledger: by month with the causes, and the first dates of every field (once each)"
+    )
+    print("")
+    print(table(["value entries", "timeline by month ms", "first dates ms"], timelineRows))
     if !importRows.isEmpty {
       print("")
       print("Import of Business Central exports of the same ledger (written by the test exporter)")

@@ -84,6 +84,10 @@ enum ReconcileTimings {
       },
       "report_cost_shares": ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) },
       "explain": try ProcessMetrics.time { _ = try Explanation(ledger, filters: all) },
+      "timeline_month": try ProcessMetrics.time { _ = try Timeline(ledger, .init(by: .month)) },
+      "timeline_first_dates": try ProcessMetrics.time {
+        _ = try Timeline(ledger, .init(), causes: false).firstDates
+      },
     ].merging(try workbench(ledger, runDate: runDate)) { $1 }
   }
 }
