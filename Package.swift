@@ -9,7 +9,9 @@ let package = Package(
   ],
   dependencies: [
     // Command-line parsing for the headless subcommands (help, usage errors, exit code 2).
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // SHA-256 of the evidence pack's files and snapshot (the manifest and `evidence --verify`).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // C surface of ncursesw: headers and inline shims only.
@@ -33,6 +35,7 @@ let package = Package(
       dependencies: [
         "ReconEngine", "ReconTUI", "ReconCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // Fixtures are read from the source tree by path (the worked examples of examples.md).

@@ -97,7 +97,9 @@ struct BenchCommand: ParsableCommand {
           })
       timelineRows.append(
         [String(count)]
-          + ["timeline_month", "timeline_first_dates"].map { format((timings[$0] ?? 0) * 1000, 0) })
+          + ["timeline_month", "timeline_first_dates", "evidence"].map {
+            format((timings[$0] ?? 0) * 1000, 0)
+          })
       if !noImport {
         importRows += try measureImports(executable, file, count: count, loadPeakKB: load.peakKB)
       }

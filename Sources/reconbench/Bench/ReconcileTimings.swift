@@ -1,3 +1,4 @@
+import Foundation
 import ReconEngine
 import ReconTUI
 
@@ -40,6 +41,24 @@ enum ReconcileTimings {
       _ = Render.frame(state)
     }
     return ["tui_first": first, "tui_key_matrix": matrixKey, "tui_key_list": listKey, "tui_filter": filter]
+  }
+
+  /// The evidence pack of the whole ledger as `reconbench evidence` makes it: the files, their
+  /// hashes and the manifest, written into a folder (removed afterwards).
+  static func evidence(_ ledger: Ledger) throws -> Double {
+    let folder = NSTemporaryDirectory() + "reconbench-bench-evidence-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return try ProcessMetrics.time {
+      let pack = try EvidencePack(
+        ledger, filters: ReconciliationFilters(), snapshotArgument: "bench.json", snapshotLabel: "bench.json")
+      let bytes = Data(SnapshotStore.encode(ledger))
+      let manifest = EvidenceCommand.manifest(
+        pack, snapshot: "bench.json", snapshotBytes: bytes, filters: ReconciliationFilters())
+      try EvidenceFolder.write(
+        pack.files.map { ($0.name, Data($0.contents.utf8)) } + [("manifest.json", Data(manifest.utf8))],
+        to: folder,
+        force: false)
+    }
   }
 
   static func measure(_ ledger: Ledger, runs: Int = 5) throws -> [String: Double] {

@@ -12,6 +12,10 @@ struct ExplainCommand: ParsableCommand {
 
   @OptionGroup var filterOptions: FilterOptions
 
+  @Option(
+    help: "Print the value entries and G/L entries behind reconciling item N (1 = the first line) instead.")
+  var entries: Int?
+
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
@@ -22,12 +26,22 @@ struct ExplainCommand: ParsableCommand {
         "an item or location filter hides the G/L side; add --attribute-gl to attribute the G/L to items")
     }
     let ledger = try loadLedger(snapshot)
+    let explanation: Explanation
     do {
-      let explanation = try Explanation(ledger, filters: filters)
-      emit([("items", explanation.table(ledger, abbreviatingEntryLists: format == .table))], as: format)
+      explanation = try Explanation(ledger, filters: filters)
     } catch {
       FileHandleOutput.standardError("reconbench: \(error.description)")
       throw ExitCode(1)
     }
+    if let entries {
+      guard !explanation.items.isEmpty, (1...explanation.items.count).contains(entries) else {
+        FileHandleOutput.standardError(
+          "reconbench explain: --entries \(entries): there are \(explanation.items.count) reconciling items")
+        throw ExitCode(2)
+      }
+      FileHandleOutput.write(1, explanation.entriesCSV(of: entries - 1, ledger))
+      return
+    }
+    emit([("items", explanation.table(ledger, abbreviatingEntryLists: format == .table))], as: format)
   }
 }

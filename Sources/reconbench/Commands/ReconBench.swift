@@ -10,7 +10,8 @@ struct ReconBench: ParsableCommand {
       """,
     subcommands: [
       WorkbenchCommand.self, MatrixCommand.self, DrillCommand.self, ValidateCommand.self,
-      PostCommand.self, ReportCommand.self, JobsCommand.self, TimelineCommand.self, ExplainCommand.self,
+      PostCommand.self, ReportCommand.self, JobsCommand.self, TimelineCommand.self, EvidenceCommand.self,
+      ExplainCommand.self,
       ImportCommand.self,
       GenerateCommand.self,
       ExportSampleCommand.self,

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import ReconEngine
+
+/// `evidence --verify FOLDER [SNAPSHOT]`: reads the manifest, checks the snapshot's SHA-256,
+/// rebuilds every file from the snapshot with the manifest's filters and compares it with the
+/// file on disk and the manifest's hash. Any difference: one line each, exit 1.
+struct Verification {
+  let folder: String
+  let snapshot: String?
+
+  func run() throws {
+    let manifestPath = folder + "/manifest.json"
+    guard let data = FileManager.default.contents(atPath: manifestPath),
+      let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      manifest["format"] as? String == "reconbench.evidence",
+      let files = manifest["files"] as? [[String: Any]],
+      let snapshotInfo = manifest["snapshot"] as? [String: Any],
+      let filterInfo = manifest["filters"] as? [String: Any]
+    else {
+      FileHandleOutput.standardError(
+        "reconbench evidence: \(manifestPath) is missing or is not an evidence manifest")
+      throw ExitCode(1)
+    }
+    var problems: [String] = []
+    let recordedPath = snapshotInfo["path"] as? String ?? ""
+    let path = snapshot ?? (recordedPath.isEmpty ? nil : recordedPath)
+    let ledger = try loadLedger(path)
+    let bytes = try EvidenceCommand.snapshotBytes(path, ledger)
+    if EvidenceCommand.sha256(bytes) != snapshotInfo["sha256"] as? String {
+      problems.append(
+        "\(path ?? "the bundled sample"): its SHA-256 is not the manifest's: the pack was made from other data"
+      )
+    }
+    var filters = ReconciliationFilters(
+      warnings: true, attributeGL: filterInfo["attributeGL"] as? Bool ?? false)
+    if let date = filterInfo["date"] as? String, !date.isEmpty, let range = DateRange(parsing: date) {
+      filters.dates = range
+    }
+    if let item = filterInfo["item"] as? String, !item.isEmpty { filters.items = CodeFilter(parsing: item) }
+    if let location = filterInfo["location"] as? String, !location.isEmpty {
+      filters.locations = CodeFilter(parsing: location)
+    }
+    let pack: EvidencePack
+    do {
+      pack = try EvidencePack(
+        ledger, filters: filters, snapshotArgument: path, snapshotLabel: EvidenceCommand.label(path, bytes))
+    } catch {
+      FileHandleOutput.standardError("reconbench: \(error.description)")
+      throw ExitCode(1)
+    }
+    var rebuilt: [String: String] = [:]
+    for file in pack.files { rebuilt[file.name] = file.contents }
+    var listed = Set<String>()
+    for file in files {
+      guard let name = file["name"] as? String, let hash = file["sha256"] as? String else { continue }
+      listed.insert(name)
+      guard let onDisk = FileManager.default.contents(atPath: folder + "/" + name) else {
+        problems.append("\(name): missing from the folder")
+        continue
+      }
+      if EvidenceCommand.sha256(onDisk) != hash {
+        problems.append("\(name): changed since the pack was written (SHA-256 differs from the manifest)")
+      }
+      guard let contents = rebuilt[name] else {
+        problems.append("\(name): not part of the pack the snapshot gives now")
+        continue
+      }
+      if EvidenceCommand.sha256(Data(contents.utf8)) != hash {
+        problems.append(
+          "\(name): the snapshot now gives other contents (\(file["command"] as? String ?? ""))")
+      }
+    }
+    for name in rebuilt.keys.sorted() where !listed.contains(name) {
+      problems.append("\(name): the snapshot now gives this file, the manifest does not list it")
+    }
+    if problems.isEmpty {
+      FileHandleOutput.standardOutput(
+        "\(listed.count) files verified against \(path ?? "the bundled sample"): all match")
+      return
+    }
+    for problem in problems { FileHandleOutput.standardError("reconbench evidence: \(problem)") }
+    throw ExitCode(1)
+  }
+}
