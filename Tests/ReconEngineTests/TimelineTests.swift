@@ -41,6 +41,33 @@ struct TimelineTests {
     try checkAgainstMatrix(LedgerGenerator.generate(options), .init(by: by))
   }
 
+  @Test("each period's causes are those of the explanation of that period alone")
+  func causesMatchExplanation() throws {
+    var generated = GeneratorOptions(valueEntries: 3_000, seed: 11)
+    generated.year = 2024
+    for ledger in [
+      SampleCompany.load(), SampleCompany.build(expectedCostPosting: false),
+      LedgerGenerator.generate(generated),
+    ] {
+      let timeline = try Timeline(ledger, .init(by: .month))
+      for (position, period) in timeline.periods.enumerated() {
+        let explanation = try Explanation(ledger, filters: ReconciliationFilters(dates: period.range))
+        for (index, field) in Timeline.fields.enumerated() {
+          var sums: [Explanation.Cause: Int64] = [:]
+          for item in explanation.items where item.field == field {
+            sums[item.cause, default: 0] += item.amount.units
+          }
+          let expected = Explanation.Cause.allCases.compactMap { cause -> Timeline.Cause? in
+            guard let units = sums[cause], units != 0 else { return nil }
+            return Timeline.Cause(cause: cause, amount: ExactDecimal(units: units))
+          }
+          #expect(timeline.cells[position][index].causes == expected, "\(field.caption) \(period.range)")
+          #expect(!expected.contains { $0.cause == .unexplained })
+        }
+      }
+    }
+  }
+
   @Test("a date range cuts the first and last period; days with entries only by day")
   func ranges() throws {
     let ledger = SampleCompany.load()

@@ -92,6 +92,15 @@ struct ExplanationBuilder {
   /// The fields each account is named for in the posting setups (several: similar accounts).
   var fieldsOfAccount: [UInt32: [ReconciliationField]] = [:]
   var accumulators: [Key: Accumulator] = [:]
+  /// When not nil (the timeline's one pass over all dates), every contribution is also added
+  /// here under the posting date that puts it inside a date filter — its value entry's or its
+  /// G/L entry's — so that the explanation of any date range is a sum over these dates.
+  var dated: [DatedKey: Int64]?
+  struct DatedKey: Hashable {
+    var field: Int
+    var cause: Explanation.Cause
+    var ordinal: Int32
+  }
   /// Per G/L entry row: the part of its amount accounted for by value entry lines.
   var matched: [Int64]
   let resolver: AccountResolver
@@ -121,9 +130,10 @@ struct ExplanationBuilder {
 
   mutating func add(
     _ field: ReconciliationField, _ account: StringID, _ cause: Explanation.Cause, _ units: Int64,
-    valueEntry: Int64? = nil, glEntry: Int64? = nil
+    valueEntry: Int64? = nil, glEntry: Int64? = nil, at date: LedgerDate
   ) {
     guard units != 0, Explanation.fields.contains(field) else { return }
+    record(field, cause, units, at: date)
     let key = Key(field: field.rawValue, account: account.raw, cause: cause)
     var accumulator = accumulators[key] ?? Accumulator()
     accumulator.units += units
@@ -132,6 +142,14 @@ struct ExplanationBuilder {
     }
     if let glEntry, accumulator.glEntries.last != glEntry { accumulator.glEntries.append(glEntry) }
     accumulators[key] = accumulator
+  }
+
+  /// Adds to the dated contributions only (nothing when they are not kept).
+  mutating func record(
+    _ field: ReconciliationField, _ cause: Explanation.Cause, _ units: Int64, at date: LedgerDate
+  ) {
+    guard dated != nil, units != 0, Explanation.fields.contains(field) else { return }
+    dated?[DatedKey(field: field.rawValue, cause: cause, ordinal: date.ordinal), default: 0] &+= units
   }
 
   /// One posting line of a value entry: its account type and amount.
@@ -167,7 +185,8 @@ struct ExplanationBuilder {
     let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
     for row in table.indices where selection[row] {
       let number = table[ve.entryNo, row]
-      let inFilter = dates.contains(table[ve.postingDate, row])
+      let date = table[ve.postingDate, row]
+      let inFilter = dates.contains(date)
       let (actualPair, expectedPair) = Self.pairs(ledger, row)
       let a = table[ve.costAmountActual, row].units
       let e = table[ve.costAmountExpected, row].units
@@ -204,9 +223,9 @@ struct ExplanationBuilder {
             continue
           }
           let account = field.accountType.map { self.account($0, row) } ?? .blank
-          add(field, account, .unpostedCost, unpostedActual[index], valueEntry: number)
-          add(field, account, expectedCause, unpostedExpected[index], valueEntry: number)
-          add(field, account, .projectionDiffersFromPosting, gap[index], valueEntry: number)
+          add(field, account, .unpostedCost, unpostedActual[index], valueEntry: number, at: date)
+          add(field, account, expectedCause, unpostedExpected[index], valueEntry: number, at: date)
+          add(field, account, .projectionDiffersFromPosting, gap[index], valueEntry: number, at: date)
           unpostedActual[index] = 0
           unpostedExpected[index] = 0
           gap[index] = 0
@@ -221,11 +240,10 @@ struct ExplanationBuilder {
         guard let glRow = matchedRow else {
           // Marked as posted, but no G/L entry is linked: the G/L lacks it — or it was
           // summarised by a date compression, which drops the relations.
-          let date = table[ve.postingDate, row]
           let cause: Explanation.Cause =
             (compressedValueEntries + compressedGLEntries).contains { $0.contains(date) }
             ? .dateCompression : .unpostedCost
-          if inFilter { add(field, expectedAccount, cause, -line.units, valueEntry: number) }
+          if inFilter { add(field, expectedAccount, cause, -line.units, valueEntry: number, at: date) }
           continue
         }
         matched[glRow] += line.units
@@ -233,27 +251,41 @@ struct ExplanationBuilder {
         let glNumber = ledger.glEntries[gl.entryNo, glRow]
         // With an item or location filter only the lines of the selected entries count on the
         // G/L side (the G/L attributed to items through the relations).
-        let glInFilter = dates.contains(ledger.glEntries[gl.postingDate, glRow])
+        let glDate = ledger.glEntries[gl.postingDate, glRow]
+        let glInFilter = dates.contains(glDate)
 
         let accountFields = fieldsOfAccount[glAccount.raw] ?? []
         if glAccount.isBlank {
           if inFilter {
-            add(field, glAccount, .deletedAccount, -line.units, valueEntry: number, glEntry: glNumber)
+            add(
+              field, glAccount, .deletedAccount, -line.units, valueEntry: number, glEntry: glNumber, at: date)
           }
           continue
         }
         if accountFields.contains(field) {
           let delta = (glInFilter ? line.units : 0) - (inFilter ? line.units : 0)
-          add(field, glAccount, .postingDateMismatch, delta, valueEntry: number, glEntry: glNumber)
+          // Dated, the mismatch is two contributions: the G/L entry's on its date, the value
+          // entry's (negated) on its own. Within one filter holding both they cancel.
+          add(field, glAccount, .postingDateMismatch, delta, valueEntry: number, glEntry: glNumber, at: date)
+          if dated != nil && delta == 0 && glDate != date {
+            record(field, .postingDateMismatch, line.units, at: glDate)
+            record(field, .postingDateMismatch, -line.units, at: date)
+          }
           for other in accountFields where other != field && glInFilter {
-            add(other, glAccount, .similarAccounts, line.units, valueEntry: number, glEntry: glNumber)
+            add(
+              other, glAccount, .similarAccounts, line.units, valueEntry: number, glEntry: glNumber,
+              at: glDate)
           }
         } else {
           if inFilter {
-            add(field, glAccount, .postingSetupChanged, -line.units, valueEntry: number, glEntry: glNumber)
+            add(
+              field, glAccount, .postingSetupChanged, -line.units, valueEntry: number, glEntry: glNumber,
+              at: date)
           }
           for other in accountFields where glInFilter {
-            add(other, glAccount, .postingSetupChanged, line.units, valueEntry: number, glEntry: glNumber)
+            add(
+              other, glAccount, .postingSetupChanged, line.units, valueEntry: number, glEntry: glNumber,
+              at: glDate)
           }
         }
       }
@@ -288,7 +320,7 @@ struct ExplanationBuilder {
         date.isClosing
         ? .closingEntries
         : compressedGLEntries.contains { $0.contains(date) } ? .dateCompression : .directPosting
-      for field in fields { add(field, account, cause, rest, glEntry: table[gl.entryNo, row]) }
+      for field in fields { add(field, account, cause, rest, glEntry: table[gl.entryNo, row], at: date) }
     }
   }
 

@@ -60,24 +60,24 @@ public struct Timeline: Sendable {
 
   public init(_ ledger: Ledger, _ options: Options, causes: Bool = true) throws(ReconciliationError) {
     self.options = options
-    let dated = DatedDifferences(ledger)
-    if dated.overflowed { throw .overflow }
-    let periods = Timeline.periods(ledger, options, dated.ordinals)
+    let differences = DatedDifferences(ledger)
+    if differences.overflowed { throw .overflow }
+    let periods = Timeline.periods(ledger, options, differences.ordinals)
     self.periods = periods
     var cells: [[Cell]] = []
+    // The causes: one explanation over all dates that keeps each contribution under its date,
+    // summed per period (the same sums as an explanation of each period, without one per period).
+    let dated = causes ? DatedCauses(ledger) : nil
     for period in periods {
       var row = Timeline.fields.map { field in
         Cell(
-          difference: ExactDecimal(units: dated.difference(field, in: period.range)),
-          cumulative: ExactDecimal(units: dated.cumulative(field, upTo: period.range.upperOrdinal)),
+          difference: ExactDecimal(units: differences.difference(field, in: period.range)),
+          cumulative: ExactDecimal(units: differences.cumulative(field, upTo: period.range.upperOrdinal)),
           causes: [])
       }
-      // The causes come from the explanation of the period: only where something moved.
-      if causes, row.contains(where: { !$0.difference.isZero }) {
-        let explanation = try Explanation(
-          ledger, filters: ReconciliationFilters(dates: period.range, warnings: false))
-        for (index, field) in Timeline.fields.enumerated() where !row[index].difference.isZero {
-          row[index].causes = Timeline.causes(of: explanation, field)
+      if let dated {
+        for (index, field) in Timeline.fields.enumerated() {
+          row[index].causes = dated.causes(field, in: period.range, difference: row[index].difference)
         }
       }
       cells.append(row)
@@ -85,18 +85,7 @@ public struct Timeline: Sendable {
     self.cells = cells
     let upper = options.dates.upperOrdinal
     firstDates = Timeline.fields.map { field in
-      Timeline.firstDates(field, dated.cumulativeByDate(field).filter { $0.ordinal <= upper })
-    }
-  }
-
-  static func causes(of explanation: Explanation, _ field: ReconciliationField) -> [Cause] {
-    var sums: [Explanation.Cause: Int64] = [:]
-    for item in explanation.items where item.field == field {
-      sums[item.cause, default: 0] &+= item.amount.units
-    }
-    return Explanation.Cause.allCases.compactMap { cause in
-      guard let units = sums[cause], units != 0 else { return nil }
-      return Cause(cause: cause, amount: ExactDecimal(units: units))
+      Timeline.firstDates(field, differences.cumulativeByDate(field).filter { $0.ordinal <= upper })
     }
   }
 
