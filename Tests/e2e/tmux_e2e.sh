@@ -196,6 +196,14 @@ tmux_ kill-session -t e2e 2>/dev/null || true
 tmux_ new-session -d -s e2e -x 120 -y 30 \
   "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary'; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
 wait_for "Inventory To WIP"
+# The timeline of Difference × Inventory: t, the first dates in the title, Enter on a period.
+keys G Up t
+wait_for "Timeline of Inventory: not zero since 2025-01-03" 300
+wait_for "2025-11-01..2025-11-30"
+keys g Enter
+wait_for "Dates: 2025-01-01..2025-01-31"
+keys d C-u Enter
+wait_for "Dates: all"
 keys J
 wait_for "Matrix › Jobs at 2025-12-31"
 wait_for "J-1006"

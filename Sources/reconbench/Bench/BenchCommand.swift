@@ -125,10 +125,10 @@ struct BenchCommand: ParsableCommand {
         reportRows))
     print("")
     print(
-      "Timeline over the whole ledger: by month with the causes, and the first dates of every field (once each)"
+      "Timeline over the whole ledger (by month with the causes; the first dates of every field) and the evidence pack (built, hashed, written), once each"
     )
     print("")
-    print(table(["value entries", "timeline by month ms", "first dates ms"], timelineRows))
+    print(table(["value entries", "timeline by month ms", "first dates ms", "evidence ms"], timelineRows))
     if !importRows.isEmpty {
       print("")
       print("Import of Business Central exports of the same ledger (written by the test exporter)")

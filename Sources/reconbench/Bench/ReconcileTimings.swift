@@ -107,6 +107,7 @@ enum ReconcileTimings {
       "timeline_first_dates": try ProcessMetrics.time {
         _ = try Timeline(ledger, .init(), causes: false).firstDates
       },
+      "evidence": try evidence(ledger),
     ].merging(try workbench(ledger, runDate: runDate)) { $1 }
   }
 }
