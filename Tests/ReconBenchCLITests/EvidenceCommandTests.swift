@@ -146,6 +146,20 @@ struct EvidenceCommandTests {
     #expect(FileManager.default.fileExists(atPath: target + "/manifest.json"))
     #expect(!FileManager.default.fileExists(atPath: target + "/notes.txt"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["pack"])
+    // A trailing slash names the same folder.
+    #expect(try reconbench("evidence", Self.sample, "--output", target + "/", "--force").status == 0)
+    // A file the manifest does not list is reported.
+    try "extra".write(toFile: target + "/extra.txt", atomically: true, encoding: .utf8)
+    let extra = try reconbench("evidence", "--verify", target)
+    #expect(extra.status == 1)
+    #expect(extra.error.contains("extra.txt: in the folder, but not in the manifest"))
+    // The snapshot inside the folder to replace: refused, nothing removed.
+    let inside = target + "/company.json"
+    try FileManager.default.copyItem(atPath: Self.sample, toPath: inside)
+    let refusedInside = try reconbench("evidence", inside, "--output", target, "--force")
+    #expect(refusedInside.status == 1)
+    #expect(refusedInside.error.contains("holds the snapshot"))
+    #expect(FileManager.default.fileExists(atPath: inside))
     #expect(try reconbench("evidence", Self.sample).status == 2)
     #expect(try reconbench("evidence", "--verify", work + "/nothing").status == 1)
   }

@@ -175,6 +175,22 @@ struct TimelineTests {
     #expect(inventory.difference == ExactDecimal(-300))
   }
 
+  @Test(
+    "accounting periods before the entries do not give empty leading periods; a range may start on a closing date"
+  )
+  func periodEdges() throws {
+    var ledger = try Self.knownDays()
+    // One accounting period starting in 2019: the 2025 entries come long after its start.
+    let row = ledger.appendRow(to: \.accountingPeriods)
+    ledger.accountingPeriods[Columns.accountingPeriod.startingDate, row] = try #require(
+      LedgerDate("2019-01-01"))
+    let timeline = try Timeline(ledger, .init())
+    #expect(timeline.periods.first.map { "\($0.range)" } == "2025-02-01..2025-02-28")
+    let closing = try #require(DateRange(parsing: "C2025-12-31.."))
+    let late = try Timeline(ledger, .init(dates: closing))
+    #expect(late.periods.map { "\($0.range)" } == ["C2025-12-31"])
+  }
+
   @Test("a ledger without entries has no periods and no first dates")
   func empty() throws {
     let timeline = try Timeline(Ledger(), .init())

@@ -62,8 +62,9 @@ public struct EvidencePack: Sendable {
         arguments: ["timeline"] + snapshot + dateArguments + ["--first-dates"] + csv))
 
     // The four reports at the filter's end date (else the last value entry's), from its start.
-    let end = EvidencePack.endDate(ledger, filters)
-    let start = filters.dates.start
+    // Never a start after the end (a range past the last entry), never a closing-date start.
+    let start = filters.dates.start?.normalDate
+    let end = max(EvidencePack.endDate(ledger, filters), start ?? LedgerTable.noDate)
     let startArguments = start.map { ["--start", $0.text] } ?? []
     var itemLocation: [String] = []
     if let items = filters.items { itemLocation += ["--item", items.text] }

@@ -36,8 +36,13 @@ struct EvidenceSummary {
       }
       lines.append("")
       lines.append(
-        "\"Not zero since\" is the first posting date on which the cumulative Difference was not zero; \"as now since\" the first date from which it has been what it is at the end (`first-dates.csv`, and per period `timeline.csv`)."
-      )
+        "\"Not zero since\" is the first posting date on which the cumulative Difference (everything up to that date) was not zero; \"as now since\" the first date from which it has been what it is at \(end.text) (`first-dates.csv`, and per period `timeline.csv`)."
+          + (filters.dates.start != nil
+            ? " The Difference column is the movement of the filter's dates; the dates are of the cumulative Difference."
+            : "")
+          + (filters.hasItemOrLocationFilter
+            ? " The timeline and its dates are of the whole company: it takes no item or location filter."
+            : ""))
     }
     lines += ["", "## Why", ""]
     if explanation.items.isEmpty {

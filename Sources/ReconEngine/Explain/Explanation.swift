@@ -62,6 +62,7 @@ public struct Explanation: Sendable {
     var builder = ExplanationBuilder(ledger: ledger, filters: filters)
     builder.valueEntrySide()
     builder.glSide()
+    if builder.overflowed { throw .overflow }
     items = builder.finish(difference: result.difference)
   }
 }
@@ -92,6 +93,8 @@ struct ExplanationBuilder {
   /// The fields each account is named for in the posting setups (several: similar accounts).
   var fieldsOfAccount: [UInt32: [ReconciliationField]] = [:]
   var accumulators: [Key: Accumulator] = [:]
+  /// A sum left the exact range: the explanation is refused (`ReconciliationError.overflow`).
+  var overflowed = false
   /// When not nil (the timeline's one pass over all dates), every contribution is also added
   /// here under the posting date that puts it inside a date filter — its value entry's or its
   /// G/L entry's — so that the explanation of any date range is a sum over these dates.
@@ -135,13 +138,17 @@ struct ExplanationBuilder {
     guard units != 0, Explanation.fields.contains(field) else { return }
     record(field, cause, units, at: date)
     let key = Key(field: field.rawValue, account: account.raw, cause: cause)
-    var accumulator = accumulators[key] ?? Accumulator()
-    accumulator.units += units
-    if let valueEntry, accumulator.valueEntries.last != valueEntry {
-      accumulator.valueEntries.append(valueEntry)
+    // Modified in place (no copy of the entry lists per addition); a sum that would leave the
+    // range is remembered and reported, never trapped.
+    let (sum, wrapped) = (accumulators[key]?.units ?? 0).addingReportingOverflow(units)
+    overflowed = overflowed || wrapped
+    accumulators[key, default: Accumulator()].units = sum
+    if let valueEntry, accumulators[key]?.valueEntries.last != valueEntry {
+      accumulators[key, default: Accumulator()].valueEntries.append(valueEntry)
     }
-    if let glEntry, accumulator.glEntries.last != glEntry { accumulator.glEntries.append(glEntry) }
-    accumulators[key] = accumulator
+    if let glEntry, accumulators[key]?.glEntries.last != glEntry {
+      accumulators[key, default: Accumulator()].glEntries.append(glEntry)
+    }
   }
 
   /// Adds to the dated contributions only (nothing when they are not kept).
@@ -149,7 +156,10 @@ struct ExplanationBuilder {
     _ field: ReconciliationField, _ cause: Explanation.Cause, _ units: Int64, at date: LedgerDate
   ) {
     guard dated != nil, units != 0, Explanation.fields.contains(field) else { return }
-    dated?[DatedKey(field: field.rawValue, cause: cause, ordinal: date.ordinal), default: 0] &+= units
+    let key = DatedKey(field: field.rawValue, cause: cause, ordinal: date.ordinal)
+    let (sum, wrapped) = (dated?[key] ?? 0).addingReportingOverflow(units)
+    overflowed = overflowed || wrapped
+    dated?[key] = sum
   }
 
   /// One posting line of a value entry: its account type and amount.

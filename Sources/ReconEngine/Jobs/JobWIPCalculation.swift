@@ -156,7 +156,8 @@ struct JobCalculation {
         ?? JobWIPMethod(
           code: code, recognizedCosts: .atCompletion, recognizedSales: .atCompletion, wipCost: false,
           wipSales: false)
-      if methods.method(code) == nil { refuseUnknownMethod(code, jobNo: jobNo) }
+      // A blank method is refused once, as the job's (§5.1); only a named one can be unknown.
+      if methods.method(code) == nil && !code.isEmpty { refuseUnknownMethod(code, jobNo: jobNo) }
       let postingTasks = members.filter { tasks[$0].type == .posting }
       for member in members {
         tasks[member].groupIndex = groups.count

@@ -10,11 +10,12 @@ struct DatedCauses {
     var cause: Explanation.Cause
   }
 
-  init(_ ledger: Ledger) {
+  init(_ ledger: Ledger) throws(ReconciliationError) {
     var builder = ExplanationBuilder(ledger: ledger, filters: ReconciliationFilters())
     builder.dated = [:]
     builder.valueEntrySide()
     builder.glSide()
+    if builder.overflowed { throw .overflow }
     var grouped: [Key: [(Int32, Int64)]] = [:]
     for (key, units) in builder.dated ?? [:] where units != 0 {
       grouped[Key(field: key.field, cause: key.cause), default: []].append((key.ordinal, units))

@@ -18,8 +18,9 @@ public struct Timeline: Sendable {
     }
   }
 
-  /// One period: both ends set; a closing date is a period of its own (start = end = C-date), so
-  /// the periods together hold every entry of the range.
+  /// One period: both ends set. The closing date of a period's last day falls outside the period
+  /// (`..end` leaves it out), so when it holds entries it is a period of its own (start = end =
+  /// C-date) right after it: the periods together hold every entry of the range.
   public struct Period: Equatable, Sendable {
     public var range: DateRange
     public var start: LedgerDate { range.start ?? LedgerTable.noDate }
@@ -67,7 +68,7 @@ public struct Timeline: Sendable {
     var cells: [[Cell]] = []
     // The causes: one explanation over all dates that keeps each contribution under its date,
     // summed per period (the same sums as an explanation of each period, without one per period).
-    let dated = causes ? DatedCauses(ledger) : nil
+    let dated = causes ? try DatedCauses(ledger) : nil
     for period in periods {
       var row = Timeline.fields.map { field in
         Cell(
@@ -119,12 +120,19 @@ public struct Timeline: Sendable {
     }.sorted()
     let byAccountingPeriods = options.by == nil && !starts.isEmpty
     let firstDay = LedgerDate(ordinal: firstEntry).normalDate
-    let first =
+    var first =
       range.start?.normalDate ?? periodStart(of: firstDay, options.by, byAccountingPeriods ? starts : [])
     let last = range.end?.normalDate ?? LedgerDate(ordinal: lastEntry).normalDate
     guard first <= last else { return [] }
     let inRangeSet = Set(inRange)
     var periods: [Period] = []
+    // A range that starts on a closing date: that date first, then the days after it.
+    if let start = range.start, start.isClosing {
+      if inRangeSet.contains(start.ordinal) {
+        periods.append(Period(range: DateRange(start: start, end: start)))
+      }
+      first = start.normalDate.adding(days: 1)
+    }
     var cursor = first
     while cursor <= last {
       var end: LedgerDate
@@ -156,9 +164,13 @@ public struct Timeline: Sendable {
     case .day: return day
     case .week: return day.adding(days: -(day.dayNumber % 7))
     case .month, nil:
-      if let start = accountingStarts.last(where: { $0 <= day }) { return start }
       let (year, month, _) = day.components
-      return LedgerDate(year: year, month: month, day: 1) ?? day
+      let monthStart = LedgerDate(year: year, month: month, day: 1) ?? day
+      // Inside the accounting periods: the period's start; past the last one, calendar months.
+      if let start = accountingStarts.last(where: { $0 <= day }) {
+        return accountingStarts.contains(where: { $0 > day }) ? start : max(start, monthStart)
+      }
+      return monthStart
     }
   }
 }

@@ -52,7 +52,8 @@ struct EvidenceCommand: ParsableCommand {
     do {
       try EvidenceFolder.write(
         pack.files.map { ($0.name, Data($0.contents.utf8)) } + [("manifest.json", Data(manifest.utf8))],
-        to: output, force: force)
+        to: output,
+        force: force, protecting: snapshot)
     } catch let error as EvidenceFolder.Failure {
       FileHandleOutput.standardError("reconbench evidence: \(error.message)")
       throw ExitCode(1)
@@ -115,7 +116,7 @@ struct EvidenceCommand: ParsableCommand {
       "format":"reconbench.evidence",
       "version":1,
       "program":\(quoted("reconbench \(ReconEngineVersion.current)")),
-      "snapshot":{"file":\(quoted(snapshot.map { FilePaths.name(of: $0) } ?? "")),"path":\(quoted(snapshot ?? "")),"bytes":\(snapshotBytes.count),"sha256":\(quoted(sha256(snapshotBytes)))},
+      "snapshot":{"file":\(quoted(snapshot.map { FilePaths.name(of: $0) } ?? "")),"path":\(quoted(snapshot ?? "")),"absolutePath":\(quoted(snapshot.map(FilePaths.absolute) ?? "")),"bytes":\(snapshotBytes.count),"sha256":\(quoted(sha256(snapshotBytes)))},
       "filters":{\(filterMembers.joined(separator: ","))},
       "command":\(quoted(commandLine(evidenceArguments))),
       "files":[

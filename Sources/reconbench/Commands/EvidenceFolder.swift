@@ -9,15 +9,31 @@ enum EvidenceFolder {
     var message: String
   }
 
-  static func write(_ files: [(name: String, data: Data)], to target: String, force: Bool) throws {
+  /// `protecting`: a file that must not be inside a folder this replaces (the snapshot).
+  static func write(
+    _ files: [(name: String, data: Data)], to target: String, force: Bool, protecting: String? = nil
+  )
+    throws
+  {
     let manager = FileManager.default
-    let path = FilePaths.absolute(target)
+    var trimmed = target
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    let path = FilePaths.absolute(trimmed)
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
     if exists && !isFolder.boolValue { throw Failure(message: "\(path) is a file, not a folder") }
-    let nonEmpty = exists && !((try? manager.contentsOfDirectory(atPath: path)) ?? []).isEmpty
+    var nonEmpty = false
+    if exists {
+      guard let contents = try? manager.contentsOfDirectory(atPath: path) else {
+        throw Failure(message: "cannot read the folder \(path), so it is not replaced")
+      }
+      nonEmpty = !contents.isEmpty
+    }
     if nonEmpty && !force {
       throw Failure(message: "\(path) is not empty; give --force to replace it, or choose another folder")
+    }
+    if exists, let protecting, FilePaths.absolute(protecting).hasPrefix(path + "/") {
+      throw Failure(message: "\(path) holds the snapshot \(protecting): choose another folder for the pack")
     }
     let parent = FilePaths.folder(of: path)
     guard manager.fileExists(atPath: parent) else {

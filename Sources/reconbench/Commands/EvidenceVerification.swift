@@ -23,8 +23,20 @@ struct Verification {
       throw ExitCode(1)
     }
     var problems: [String] = []
+    // The snapshot: the one named, else the manifest's path as given (from here), else as it
+    // was from where the pack was made.
     let recordedPath = snapshotInfo["path"] as? String ?? ""
-    let path = snapshot ?? (recordedPath.isEmpty ? nil : recordedPath)
+    let recordedAbsolute = snapshotInfo["absolutePath"] as? String ?? ""
+    let path =
+      snapshot
+      ?? (recordedPath.isEmpty
+        ? nil : FileManager.default.fileExists(atPath: recordedPath) ? recordedPath : recordedAbsolute)
+    let recordedProgram = manifest["program"] as? String ?? ""
+    if recordedProgram != "reconbench \(ReconEngineVersion.current)" {
+      FileHandleOutput.standardError(
+        "reconbench evidence: note: the pack was made by \(recordedProgram), this is reconbench \(ReconEngineVersion.current); files may differ for that reason alone"
+      )
+    }
     let ledger = try loadLedger(path)
     let bytes = try EvidenceCommand.snapshotBytes(path, ledger)
     if EvidenceCommand.sha256(bytes) != snapshotInfo["sha256"] as? String {
@@ -43,8 +55,13 @@ struct Verification {
     }
     let pack: EvidencePack
     do {
+      // The README names the snapshot as the manifest does, whatever it is called now.
+      let file = snapshotInfo["file"] as? String ?? ""
+      let label =
+        file.isEmpty ? SampleCompany.name : "\(file) (\(snapshotInfo["bytes"] as? Int ?? bytes.count) bytes)"
       pack = try EvidencePack(
-        ledger, filters: filters, snapshotArgument: path, snapshotLabel: EvidenceCommand.label(path, bytes))
+        ledger, filters: filters, snapshotArgument: recordedPath.isEmpty ? nil : recordedPath,
+        snapshotLabel: label)
     } catch {
       FileHandleOutput.standardError("reconbench: \(error.description)")
       throw ExitCode(1)
@@ -73,6 +90,14 @@ struct Verification {
     }
     for name in rebuilt.keys.sorted() where !listed.contains(name) {
       problems.append("\(name): the snapshot now gives this file, the manifest does not list it")
+    }
+    let present = (FileManager.default.subpaths(atPath: folder) ?? []).filter { relative in
+      var isFolder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+        && !isFolder.boolValue
+    }
+    for name in present.sorted() where name != "manifest.json" && !listed.contains(name) {
+      problems.append("\(name): in the folder, but not in the manifest")
     }
     if problems.isEmpty {
       FileHandleOutput.standardOutput(
