@@ -64,4 +64,11 @@ func exercise(_ ledger: Ledger) {
     var copy = ledger
     _ = try? InventoryCostPosting.post(&copy, options)
   }
+  // The timeline, and project WIP: calculate, post and report at a year end.
+  _ = try? Timeline(ledger, .init(by: .month))
+  let date = LedgerDate("2025-12-31") ?? LedgerTable.noDate
+  _ = JobWIPRun(ledger, .init(postingDate: date))
+  var posted = ledger
+  _ = try? JobWIPPosting.post(&posted, .init(postingDate: date, documentNo: "FUZZ", runDate: date))
+  _ = JobWIPToGL(posted, .init(postingDate: date))
 }
