@@ -53,6 +53,12 @@ public struct Explanation: Sendable {
   public let items: [Item]
 
   public init(_ ledger: Ledger, filters: ReconciliationFilters) throws(ReconciliationError) {
+    try self.init(ledger, filters: filters, parallelFrom: ExplanationBuilder.parallelThreshold)
+  }
+
+  /// `parallelFrom`: the ledger size from which the value entries are gone through on both
+  /// cores (the tests take it down to hold both ways equal).
+  init(_ ledger: Ledger, filters: ReconciliationFilters, parallelFrom: Int) throws(ReconciliationError) {
     let result = try Reconciliation(ledger, filters: filters)
     reconciliation = result
     guard !filters.hidesGLSide else {
@@ -60,7 +66,7 @@ public struct Explanation: Sendable {
       return
     }
     var builder = ExplanationBuilder(ledger: ledger, filters: filters)
-    builder.valueEntrySide()
+    builder.valueEntrySide(parallelFrom: parallelFrom)
     builder.glSide()
     if builder.overflowed { throw .overflow }
     items = builder.finish(difference: result.difference)
@@ -180,7 +186,64 @@ struct ExplanationBuilder {
   /// Per value entry of the matrix: the projection of its unposted part, the gap between the
   /// projection and the posting of its posted part, and its posted lines matched to the G/L
   /// entries they went to. Entries of Service and Non-Inventory items take no part.
-  mutating func valueEntrySide() {
+  /// The value entry side on both cores from this many value entries on: two builders take
+  /// one half of the rows each, then the second's sums and entry lists are merged after the
+  /// first's, which gives what one builder going through all rows in order gives.
+  static let parallelThreshold = 100_000
+
+  mutating func valueEntrySide(parallelFrom threshold: Int = ExplanationBuilder.parallelThreshold) {
+    let count = ledger.valueEntries.count
+    guard count >= max(2, threshold) else { return valueEntrySide(rows: 0..<count) }
+    let middle = count / 2
+    let template = self
+    let halves = ParallelPair(
+      {
+        var first = template
+        first.valueEntrySide(rows: 0..<middle)
+        return first
+      },
+      {
+        var second = template
+        second.valueEntrySide(rows: middle..<count)
+        return second
+      })
+    self = halves.first
+    merge(halves.second)
+  }
+
+  /// Adds the results of a builder that went through later rows than this one.
+  private mutating func merge(_ later: ExplanationBuilder) {
+    overflowed = overflowed || later.overflowed
+    for (key, accumulator) in later.accumulators {
+      guard var merged = accumulators[key] else {
+        accumulators[key] = accumulator
+        continue
+      }
+      let (sum, wrapped) = merged.units.addingReportingOverflow(accumulator.units)
+      overflowed = overflowed || wrapped
+      merged.units = sum
+      merged.valueEntries += accumulator.valueEntries
+      // `add` does not repeat an entry just added: neither does the merge at the seam.
+      var glEntries = accumulator.glEntries[...]
+      if let first = glEntries.first, merged.glEntries.last == first { glEntries = glEntries.dropFirst() }
+      merged.glEntries += glEntries
+      accumulators[key] = merged
+    }
+    if let later = later.dated {
+      for (key, units) in later {
+        let (sum, wrapped) = (dated?[key] ?? 0).addingReportingOverflow(units)
+        overflowed = overflowed || wrapped
+        dated?[key] = sum
+      }
+    }
+    for row in matched.indices where later.matched[row] != 0 {
+      let (sum, wrapped) = matched[row].addingReportingOverflow(later.matched[row])
+      overflowed = overflowed || wrapped
+      matched[row] = sum
+    }
+  }
+
+  private mutating func valueEntrySide(rows: Range<Int>) {
     let ve = Columns.valueEntry, gl = Columns.glEntry
     let table = ledger.valueEntries
     let expectedOn = ledger.expectedCostPostingToGL
@@ -193,7 +256,7 @@ struct ExplanationBuilder {
     let recipes = FlatProjection.shared
     let keys = ProjectionKeys(ledger)
     let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
-    for row in table.indices where selection[row] {
+    for row in rows where selection[row] {
       let number = table[ve.entryNo, row]
       let date = table[ve.postingDate, row]
       let inFilter = dates.contains(date)
@@ -256,7 +319,9 @@ struct ExplanationBuilder {
           if inFilter { add(field, expectedAccount, cause, -line.units, valueEntry: number, at: date) }
           continue
         }
-        matched[glRow] += line.units
+        let (sum, wrapped) = matched[glRow].addingReportingOverflow(line.units)
+        overflowed = overflowed || wrapped
+        matched[glRow] = sum
         let glAccount = ledger.glEntries[gl.glAccountNo, glRow]
         let glNumber = ledger.glEntries[gl.entryNo, glRow]
         // With an item or location filter only the lines of the selected entries count on the

@@ -10,10 +10,11 @@ struct DatedCauses {
     var cause: Explanation.Cause
   }
 
-  init(_ ledger: Ledger) throws(ReconciliationError) {
+  init(_ ledger: Ledger, parallelFrom: Int = ExplanationBuilder.parallelThreshold) throws(ReconciliationError)
+  {
     var builder = ExplanationBuilder(ledger: ledger, filters: ReconciliationFilters())
     builder.dated = [:]
-    builder.valueEntrySide()
+    builder.valueEntrySide(parallelFrom: parallelFrom)
     builder.glSide()
     if builder.overflowed { throw .overflow }
     var grouped: [Key: [(Int32, Int64)]] = [:]
