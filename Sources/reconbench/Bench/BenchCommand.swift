@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(name: .customLong("no-import"), help: "Skip the import rows (writing the exports takes a while).")
   var noImport = false
 
+  @Flag(help: "Count each load's instructions with valgrind's callgrind (about 50× slower than the load).")
+  var instructions = false
+
   @Option(help: "Jobs of the project WIP rows (0: no such rows); 10 tasks and 100 job ledger entries each.")
   var jobs: Int = 10_000
 
@@ -52,6 +55,7 @@ struct BenchCommand: ParsableCommand {
     var importRows: [[String]] = []
     var loadSpeed = 0.0
     var timelineRows: [[String]] = []
+    var instructionRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -95,6 +99,13 @@ struct BenchCommand: ParsableCommand {
           + ["report_valuation", "report_wip", "report_cost_spec", "report_cost_shares", "explain"].map {
             format((timings[$0] ?? 0) * 1000, 0)
           })
+      if instructions {
+        let counted = try countInstructions(executable, file)
+        instructionRows.append([
+          String(count), format(load.seconds, 3), counted.map(String.init) ?? "-",
+          counted.map { String($0 / max(1, count)) } ?? "-",
+        ])
+      }
       timelineRows.append(
         [String(count)]
           + ["timeline_month", "timeline_first_dates", "evidence"].map {
@@ -154,6 +165,15 @@ struct BenchCommand: ParsableCommand {
             "report s", "WIP entries", "peak MB",
           ], [try measureJobs(executable, valueEntryLoadSpeed: loadSpeed)]))
     }
+    if !instructionRows.isEmpty {
+      print("")
+      print(
+        "Instructions of one load (valgrind --tool=callgrind on a stripped copy of the binary: repeatable whatever the machine does)"
+      )
+      print("")
+      print(
+        table(["value entries", "load s", "instructions", "instructions per value entry"], instructionRows))
+    }
     print("")
     print("Workbench through the pure renderer at 120x40 (key presses: median of 9)")
     print("")
@@ -192,6 +212,38 @@ struct BenchCommand: ParsableCommand {
       format(median("post"), 3), format(median("report"), 3), String(Int(median("entries"))),
       format(median("peak_kb") / 1024, 0),
     ]
+  }
+
+  /// The instructions of `bench-worker load FILE` under callgrind, or nil when valgrind or
+  /// strip is missing. valgrind's reader gives up on the release binary's debug information,
+  /// so it runs a stripped copy (counts do not need symbols).
+  func countInstructions(_ executable: String, _ file: String) throws -> Int? {
+    let stripped = "\(directory)/reconbench-stripped"
+    defer { try? FileManager.default.removeItem(atPath: stripped) }
+    func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, error: String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [tool] + arguments
+      let errorPath = "\(directory)/\(tool).stderr"
+      _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+      process.standardError = handle
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      try handle.close()
+      let text = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+      try? FileManager.default.removeItem(atPath: errorPath)
+      return (process.terminationStatus, text)
+    }
+    guard try run("strip", ["-o", stripped, executable]).status == 0 else { return nil }
+    let result = try run(
+      "valgrind",
+      ["--tool=callgrind", "--callgrind-out-file=/dev/null", stripped, "bench-worker", "load", file])
+    guard result.status == 0,
+      let line = result.error.split(separator: "\n").first(where: { $0.contains("Collected :") })
+    else { return nil }
+    return Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "")
   }
 
   /// Writes the ledger as a bc2adls lake and as a RapidStart package, and times importing each.
