@@ -71,14 +71,20 @@ extension ExportTable {
   /// strings in their CSV form.
   public var jsonObject: String {
     let columns = "[" + header.map(JSONText.quoted).joined(separator: ",") + "]"
-    let objects = rows.map { row in
-      "{"
-        + zip(header, row).map { "\(JSONText.quoted($0)):\(JSONText.quoted($1.plain))" }.joined(
-          separator: ",") + "}"
-    }
+    let objects = objectTexts
     return "{\"columns\":\(columns),\"rows\":[" + (objects.isEmpty ? "" : "\n")
       + objects.joined(separator: ",\n")
       + "]}"
+  }
+
+  /// One JSON object per row, keyed by column caption, values in their CSV form.
+  var objectTexts: [String] {
+    rows.map { row in
+      "{"
+        + zip(header, row).map { "\(JSONText.quoted($0)):\(JSONText.quoted($1.plain))" }.joined(
+          separator: ",")
+        + "}"
+    }
   }
 
   /// Aligned columns for a terminal: numbers right-aligned, text left-aligned.

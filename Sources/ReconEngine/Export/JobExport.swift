@@ -122,14 +122,7 @@ private func yesNo(_ value: Bool) -> String { value ? "Yes" : "No" }
 
 extension ExportTable {
   /// The rows as a JSON array of objects keyed by column caption, values in their CSV form.
-  public var rowObjects: String {
-    let objects = rows.map { row in
-      "{"
-        + zip(header, row).map { "\(JSONText.quoted($0)):\(JSONText.quoted($1.plain))" }.joined(
-          separator: ",") + "}"
-    }
-    return "[" + objects.joined(separator: ",\n") + "]"
-  }
+  public var rowObjects: String { "[" + objectTexts.joined(separator: ",\n") + "]" }
 }
 
 extension JobWIPRun {

@@ -15,7 +15,6 @@ struct JobIndex: Sendable {
   /// Largest Job WIP Entry number of entries whose job is not in the table (none after
   /// validation, but a calculation never trusts that).
   let orphanWIPEntryMax: Int64
-  let jobRowByID: [UInt32: Int]
   let postingGroupRowByID: [UInt32: Int]
   /// Per posting group row, its thirteen account ids in `JobAccount` order (0 = blank).
   let postingGroupAccounts: [[UInt32]]
@@ -114,7 +113,6 @@ struct JobIndex: Sendable {
     }
     wipEntriesByJob = wipByJob
     orphanWIPEntryMax = orphanMax
-    self.jobRowByID = jobRowByID
     var groups: [UInt32: Int] = [:]
     for row in ledger.jobPostingGroups.indices.reversed() {
       groups[ledger.jobPostingGroups[Columns.jobPostingGroup.code, row].raw] = row

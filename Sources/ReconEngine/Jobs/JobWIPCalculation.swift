@@ -384,8 +384,7 @@ struct JobCalculation {
           glAccountNo: ledger.string(StringID(raw: row.key.account)),
           glBalAccountNo: ledger.string(StringID(raw: row.balancingAccount)), amount: amount,
           jobPostingGroup: ledger.string(StringID(raw: row.key.postingGroup)), wipMethodUsed: method.code,
-          wipPostingMethodUsed: result.postingMethod, jobComplete: result.complete, reverse: true,
-          groupIndex: row.key.group, taskRows: row.taskRows))
+          wipPostingMethodUsed: result.postingMethod, jobComplete: result.complete, reverse: true))
     }
     return entries
   }

@@ -31,9 +31,6 @@ public struct JobWIPRun: Sendable {
     public var wipPostingMethodUsed: WIPPostingMethod
     public var jobComplete: Bool
     public var reverse: Bool
-    /// The group it belongs to, and the posting tasks whose buffer amounts made it.
-    public var groupIndex: Int
-    public var taskRows: [Int]
   }
 
   /// A Job WIP Warning (table 1007).
@@ -63,13 +60,6 @@ public struct JobWIPRun: Sendable {
         usageTotalCost: a.usageTotalCost + b.usageTotalCost,
         usageTotalPrice: a.usageTotalPrice + b.usageTotalPrice,
         invoicedPrice: a.invoicedPrice + b.invoicedPrice, invoicedCost: a.invoicedCost + b.invoicedCost)
-    }
-    var all: [Fraction] {
-      [
-        budgetTotalCost, budgetTotalPrice, billableTotalCost, billableTotalPrice, usageTotalCost,
-        usageTotalPrice,
-        invoicedPrice, invoicedCost,
-      ]
     }
   }
 

@@ -11,18 +11,16 @@ struct WIPBuffer {
     var key: Key
     var balancingAccount: UInt32
     var amount: Fraction
-    var taskRows: [Int]
   }
   private var rows: [Row] = []
   private var rowByKey: [Key: Int] = [:]
 
-  mutating func add(_ key: Key, balancingAccount: UInt32, amount: Fraction, taskRow: Int) {
+  mutating func add(_ key: Key, balancingAccount: UInt32, amount: Fraction) {
     if let existing = rowByKey[key] {
       rows[existing].amount = rows[existing].amount + amount
-      if rows[existing].taskRows.last != taskRow { rows[existing].taskRows.append(taskRow) }
     } else {
       rowByKey[key] = rows.count
-      rows.append(Row(key: key, balancingAccount: balancingAccount, amount: amount, taskRows: [taskRow]))
+      rows.append(Row(key: key, balancingAccount: balancingAccount, amount: amount))
     }
   }
 
@@ -94,7 +92,7 @@ extension JobCalculation {
     buffer.add(
       WIPBuffer.Key(
         group: context.group, type: type, postingGroup: context.postingGroupCode.raw, account: accountID),
-      balancingAccount: balancingID, amount: amount, taskRow: context.taskRow)
+      balancingAccount: balancingID, amount: amount)
   }
 
   private mutating func refuseBlank(_ account: JobAccount, _ context: TaskContext, _ row: Int) {

@@ -101,4 +101,21 @@ struct FlatProjection {
   }
 
   @inline(__always) func range(_ key: Int) -> Range<Int> { starts[key]..<starts[key + 1] }
+
+  /// The amount term `term` takes of an entry, signed: actual, expected or both (the sum of
+  /// the two may leave the range: `overflow` is then set).
+  @inline(__always) func signedAmount(_ term: Int, actual: Int64, expected: Int64, overflow: inout Bool)
+    -> Int64
+  {
+    let amount: Int64
+    switch sources[term] {
+    case 0: amount = actual
+    case 1: amount = expected
+    default:
+      let (sum, wrapped) = actual.addingReportingOverflow(expected)
+      overflow = overflow || wrapped
+      amount = sum
+    }
+    return signs[term] * amount
+  }
 }

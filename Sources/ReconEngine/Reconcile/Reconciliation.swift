@@ -118,17 +118,9 @@ public struct Reconciliation: Sendable {
         let key = keys[row]
         let base = slot * fieldCount
         for term in recipes.range(key) {
-          let amount: Int64
-          switch recipes.sources[term] {
-          case 0: amount = a
-          case 1: amount = e
-          default:
-            let (sum, wrapped) = a.addingReportingOverflow(e)
-            wrappedAny = wrappedAny || wrapped
-            amount = sum
-          }
+          let amount = recipes.signedAmount(term, actual: a, expected: e, overflow: &wrappedAny)
           let index = base + recipes.fields[term]
-          let (value, wrapped) = sums[index].addingReportingOverflow(recipes.signs[term] * amount)
+          let (value, wrapped) = sums[index].addingReportingOverflow(amount)
           sums[index] = value
           wrappedAny = wrappedAny || wrapped
         }

@@ -38,14 +38,7 @@ struct DatedCauses {
     var total: Int64 = 0
     for cause in Explanation.Cause.allCases where cause != .unexplained {
       guard let (ordinals, prefix) = series[Key(field: field.rawValue, cause: cause)] else { continue }
-      func count(upTo ordinal: Int32) -> Int {
-        var low = 0, high = ordinals.count
-        while low < high {
-          let middle = (low + high) / 2
-          if ordinals[middle] <= ordinal { low = middle + 1 } else { high = middle }
-        }
-        return low
-      }
+      func count(upTo ordinal: Int32) -> Int { DatedDifferences.count(ordinals, upTo: ordinal) }
       let upper = count(upTo: range.upperOrdinal)
       let lower = range.start == nil ? 0 : count(upTo: range.lowerOrdinal - 1)
       let units = prefix[upper] &- prefix[lower]

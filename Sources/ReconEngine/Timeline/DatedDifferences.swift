@@ -41,17 +41,9 @@ struct DatedDifferences {
       }
       let a = actual[row], e = expected[row]
       for term in recipes.range(keys[row]) {
-        let amount: Int64
-        switch recipes.sources[term] {
-        case 0: amount = a
-        case 1: amount = e
-        default:
-          let (sum, wrapped) = a.addingReportingOverflow(e)
-          overflow = overflow || wrapped
-          amount = sum
-        }
+        let amount = recipes.signedAmount(term, actual: a, expected: e, overflow: &overflow)
         let index = lastBase + recipes.fields[term]
-        let (value, wrapped) = deltas[index].subtractingReportingOverflow(recipes.signs[term] * amount)
+        let (value, wrapped) = deltas[index].subtractingReportingOverflow(amount)
         deltas[index] = value
         overflow = overflow || wrapped
       }
@@ -88,7 +80,10 @@ struct DatedDifferences {
   }
 
   /// How many dates are ≤ `ordinal`.
-  private func count(upTo ordinal: Int32) -> Int {
+  private func count(upTo ordinal: Int32) -> Int { DatedDifferences.count(ordinals, upTo: ordinal) }
+
+  /// How many of the ascending `ordinals` are ≤ `ordinal` (a binary search).
+  static func count(_ ordinals: [Int32], upTo ordinal: Int32) -> Int {
     var low = 0, high = ordinals.count
     while low < high {
       let middle = (low + high) / 2

@@ -122,12 +122,3 @@ struct JobWIPToGLReport: ParsableCommand {
     emit([("jobWipToGL", report.table(decimals: ledger.amountDecimals))], as: format)
   }
 }
-
-extension String {
-  fileprivate var trimmingSpaces: String {
-    var text = Substring(self)
-    while text.first == " " { text = text.dropFirst() }
-    while text.last == " " { text = text.dropLast() }
-    return String(text)
-  }
-}
