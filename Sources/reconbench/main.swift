@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReconEngine
 
 #if canImport(Glibc)
   import Glibc
@@ -9,7 +10,10 @@ import ArgumentParser
 do {
   var command = try ReconBench.parseAsRoot()
   try command.run()
+  // Cache entries of snapshots read from their JSON are written in the background.
+  SnapshotCache.finishWriting()
 } catch {
+  SnapshotCache.finishWriting()
   let code = ReconBench.exitCode(for: error)
   if code == .validationFailure {
     // One line (cli.md), naming the subcommand the problem belongs to.

@@ -16,7 +16,9 @@ func reconbench(_ arguments: String...) throws -> Run {
   try reconbench(arguments)
 }
 
-func reconbench(_ arguments: [String]) throws -> Run {
+/// Runs with the test process's environment, `environment` added; the snapshot cache goes to a
+/// folder of the test run unless `environment` names one, never to the user's own.
+func reconbench(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
   let binary = packageRoot.appendingPathComponent(".build/debug/reconbench").path
   guard FileManager.default.isExecutableFile(atPath: binary) else {
     throw CLIError("no binary at \(binary): run `swift build` before `swift test`")
@@ -36,6 +38,10 @@ func reconbench(_ arguments: [String]) throws -> Run {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: binary)
   process.arguments = arguments
+  var variables = ProcessInfo.processInfo.environment
+  variables["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "reconbench-cli-cache-\(getpid())"
+  variables.merge(environment) { $1 }
+  process.environment = variables
   process.standardOutput = output
   process.standardError = error
   try process.run()

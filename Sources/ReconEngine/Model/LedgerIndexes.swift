@@ -3,9 +3,10 @@ import Synchronization
 /// Maps entry numbers to row positions. Entry numbers are usually dense (1…n), so a flat array
 /// indexed by number is the common case; sparse numbering falls back to a dictionary.
 public struct EntryNumberIndex: Sendable {
-  private var dense: [Int32] = []
-  private var sparse: [Int64: Int32] = [:]
-  private var isDense = true
+  // Internal, not private: the ledger cache stores and checks them (`Cache/LedgerArchive.swift`).
+  var dense: [Int32] = []
+  var sparse: [Int64: Int32] = [:]
+  var isDense = true
 
   public init() {}
 
@@ -50,8 +51,8 @@ public struct EntryNumberIndex: Sendable {
 
 /// Rows grouped by a key, stored flat: the rows of key k are `rows[starts[k]..<starts[k+1]]`.
 public struct GroupedRows: Sendable {
-  public private(set) var starts: [Int32] = [0]
-  public private(set) var rows: [Int32] = []
+  public internal(set) var starts: [Int32] = [0]
+  public internal(set) var rows: [Int32] = []
 
   public init() {}
 

@@ -20,10 +20,11 @@ public struct StringID: Hashable, Comparable, Sendable {
 /// comparison an integer comparison. Lookup is an open-addressing hash table over the arena, so
 /// the snapshot reader interns straight from the file's bytes without building a `String`.
 public struct StringPool: Sendable {
-  private var arena: [UInt8] = []
-  private var offsets: [UInt32] = [0, 0]  // string i occupies arena[offsets[i]..<offsets[i+1]]
-  private var slots: [UInt32]  // 0 = empty slot, else id + 1
-  private var hashes: [UInt32] = [0]
+  // Internal, not private: the ledger cache stores and checks them (`Cache/LedgerArchive.swift`).
+  var arena: [UInt8] = []
+  var offsets: [UInt32] = [0, 0]  // string i occupies arena[offsets[i]..<offsets[i+1]]
+  var slots: [UInt32]  // 0 = empty slot, else id + 1
+  var hashes: [UInt32] = [0]
 
   public init() {
     slots = Array(repeating: 0, count: 1024)

@@ -9,6 +9,32 @@ public enum SnapshotStore {
   /// Loads and validates a snapshot file. Every violation found is in the thrown error.
   /// `progress`, when given, follows the reading (bytes parsed) for a progress line.
   public static func load(path: String, progress: ByteProgress? = nil) throws(SnapshotError) -> Ledger {
+    try load(path: path, progress: progress, cache: nil)
+  }
+
+  /// Loads a snapshot, from `cache` when it holds a sound entry for this very file; otherwise
+  /// from the JSON, after which the entry is written on a background thread
+  /// (`SnapshotCache.finishWriting()` waits for it).
+  public static func load(path: String, progress: ByteProgress? = nil, cache: SnapshotCache?)
+    throws(SnapshotError) -> Ledger
+  {
+    let identity = cache.flatMap { cache in
+      SnapshotIdentity(path: path).flatMap { $0.size >= cache.minimumSnapshotBytes ? $0 : nil }
+    }
+    if let cache, let identity, case .hit(let ledger) = cache.lookup(identity) {
+      progress?.add(identity.size)
+      progress?.finishReading()
+      return ledger
+    }
+    let ledger = try loadJSON(path: path, progress: progress)
+    // Cached only if the file did not change while it was read.
+    if let cache, let identity, SnapshotIdentity(path: path) == identity {
+      CacheWrites.shared.start(cache, ledger, identity)
+    }
+    return ledger
+  }
+
+  private static func loadJSON(path: String, progress: ByteProgress?) throws(SnapshotError) -> Ledger {
     let file = try MappedFile(path: path)
     defer { file.close() }
     return try decode(
@@ -141,12 +167,19 @@ public enum SnapshotStore {
   /// existing file keeps its mode and, where permitted, its owner; a file without write
   /// permission for its user is refused unless `overwriteReadOnly`. Temporaries left by a save
   /// that was killed (their process is gone) are removed and named in the report.
+  /// With a `cache`, the saved ledger is cached for the new file, so opening it next is fast.
   @discardableResult
-  public static func save(_ ledger: Ledger, to path: String, overwriteReadOnly: Bool = false)
+  public static func save(
+    _ ledger: Ledger, to path: String, overwriteReadOnly: Bool = false, cache: SnapshotCache? = nil
+  )
     throws(SnapshotError)
     -> SaveReport
   {
-    try save(ledger, to: path, failAfterBytes: nil, overwriteReadOnly: overwriteReadOnly)
+    let report = try save(ledger, to: path, failAfterBytes: nil, overwriteReadOnly: overwriteReadOnly)
+    if let cache, let identity = SnapshotIdentity(path: path), identity.size >= cache.minimumSnapshotBytes {
+      CacheWrites.shared.start(cache, ledger, identity)
+    }
+    return report
   }
 
   /// `failAfterBytes` lets tests simulate a disk that fails part-way through a save.

@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
     print("")
     let header = [
       "value entries", "file MB", "generate s", "load s", "load peak MB", "save s", "save peak MB",
-      "JSONDecoder s", "JSONDecoder peak MB", "load speed-up",
+      "JSONDecoder s", "JSONDecoder peak MB", "load speed-up", "python json.load s", "vs python",
     ]
     var rows: [[String]] = []
     var reconcileRows: [[String]] = []
@@ -56,6 +56,7 @@ struct BenchCommand: ParsableCommand {
     var loadSpeed = 0.0
     var timelineRows: [[String]] = []
     var instructionRows: [[String]] = []
+    var cacheRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -71,15 +72,21 @@ struct BenchCommand: ParsableCommand {
         format(Double(load.peakKB) / 1024, 0), format(save.seconds, 3), format(Double(save.peakKB) / 1024, 0),
       ]
       if noBaseline {
-        row += ["-", "-", "-"]
+        row += ["-", "-", "-", "-", "-"]
       } else {
         let baseline = try measure(executable, "jsondecoder", file, runs: 1)
         row += [
           format(baseline.seconds, 2), format(Double(baseline.peakKB) / 1024, 0),
           format(baseline.seconds / max(load.seconds, 1e-9), 1) + "×",
         ]
+        if let python = pythonJSONLoad(file) {
+          row += [format(python, 2), format(python / max(load.seconds, 1e-9), 1) + "×"]
+        } else {
+          row += ["-", "-"]
+        }
       }
       rows.append(row)
+      cacheRows.append(try measureCache(executable, file, count: count, firstLoad: load.seconds))
       loadSpeed = size / 1_048_576 / max(load.seconds, 1e-9)
       let timings = try measureReconcile(executable, file)
       reconcileRows.append([
@@ -117,6 +124,17 @@ struct BenchCommand: ParsableCommand {
       if !keep { try? FileManager.default.removeItem(atPath: file) }
     }
     print(table(header, rows))
+    print("")
+    print(
+      "Re-opening an unchanged snapshot from the cache (entry written once; re-open median of \(repeats), each in a fresh process: the entry read and checked, then the first workbench frame at 120x40)"
+    )
+    print("")
+    print(
+      table(
+        [
+          "value entries", "cache MB", "write s", "re-open s", "to first screen s", "re-open peak MB",
+          "first load s", "re-open speed-up",
+        ], cacheRows))
     print("")
     print("Reconciliation on the loaded ledger (median of 5 in one process; posting once each)")
     print("")
@@ -297,6 +315,44 @@ struct BenchCommand: ParsableCommand {
   struct Measurement {
     var seconds: Double
     var peakKB: Int
+  }
+
+  /// Writes the file's cache entry once (into a folder beside it), re-opens from it `repeats`
+  /// times, removes it.
+  func measureCache(_ executable: String, _ file: String, count: Int, firstLoad: Double) throws -> [String] {
+    let folder = file + ".cache"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let write = try measure(executable, "cache-write", file, runs: 1)
+    let entryBytes = SnapshotCache(folder: folder).entries().reduce(0) { $0 + $1.bytes }
+    var runs: [[String: Double]] = []
+    for _ in 0..<max(1, repeats) { runs.append(try worker(executable, "cache-open", file)) }
+    runs.sort { ($0["seconds"] ?? 0) < ($1["seconds"] ?? 0) }
+    let median = runs[runs.count / 2]
+    return [
+      String(count), format(Double(entryBytes) / 1_048_576, 1), format(write.seconds, 2),
+      format(median["load"] ?? 0, 3), format(median["seconds"] ?? 0, 3),
+      format((median["peak_kb"] ?? 0) / 1024, 0), format(firstLoad, 3),
+      format(firstLoad / max(median["load"] ?? 0, 1e-9), 1) + "×",
+    ]
+  }
+
+  /// Python's `json.load` of the file in seconds (the baseline), or nil without python3.
+  func pythonJSONLoad(_ file: String) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c",
+      "import json,sys,time\nt=time.perf_counter()\nwith open(sys.argv[1],'rb') as f: json.load(f)\nprint(time.perf_counter()-t)",
+      file,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(output.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   func measure(_ executable: String, _ task: String, _ file: String, runs: Int? = nil) throws -> Measurement {

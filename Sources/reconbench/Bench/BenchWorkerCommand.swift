@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReconEngine
+import ReconTUI
 
 /// One measurement in a fresh process, so each peak-memory figure belongs to that measurement
 /// alone. Prints `seconds=S peak_kb=K`. Used by `reconbench bench`; hidden from help.
@@ -24,6 +25,32 @@ struct BenchWorkerCommand: ParsableCommand {
       let target = file + ".resaved"
       seconds = try ProcessMetrics.time { try SnapshotStore.save(ledger, to: target) }
       unlink(target)
+    case "cache-write":
+      // The cache entry written as the workbench writes it after a first load (here timed in
+      // the foreground), into a folder beside the file.
+      let ledger = try SnapshotStore.load(path: file)
+      guard let identity = SnapshotIdentity(path: file) else { throw ExitCode(1) }
+      let cache = SnapshotCache(folder: file + ".cache", minimumSnapshotBytes: 0)
+      seconds = try ProcessMetrics.time { try cache.store(ledger, identity: identity) }
+    case "cache-open":
+      // Re-opening from the cache up to the first full workbench frame (120×40).
+      let cache = SnapshotCache(folder: file + ".cache", minimumSnapshotBytes: 0)
+      var load = 0.0
+      seconds = try ProcessMetrics.time {
+        var ledger: Ledger?
+        load = ProcessMetrics.time {
+          guard let identity = SnapshotIdentity(path: file), case .hit(let hit) = cache.lookup(identity)
+          else { return }
+          ledger = hit
+        }
+        guard let ledger else { throw ValidationError("no cache entry for \(file)") }
+        let state = try AppState(
+          ledger: ledger, snapshotName: "bench", snapshotPath: file, width: 120, height: 40,
+          today: LedgerDate("2025-12-31") ?? LedgerTable.noDate)
+        _ = Render.frame(state)
+      }
+      print("seconds=\(seconds) load=\(load) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
+      return
     case "reconcile":
       let ledger = try SnapshotStore.load(path: file)
       let timings = try ReconcileTimings.measure(ledger)

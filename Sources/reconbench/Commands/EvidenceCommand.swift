@@ -19,6 +19,8 @@ struct EvidenceCommand: ParsableCommand {
   @Flag(help: "Replace a folder that is not empty.") var force = false
   @Option(help: "Check a pack: rebuild every file from the snapshot and compare.") var verify: String?
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     if verify != nil && output != nil {
       throw ValidationError("give --output FOLDER or --verify FOLDER, not both")
@@ -29,14 +31,16 @@ struct EvidenceCommand: ParsableCommand {
   }
 
   func run() throws {
-    if let verify { return try Verification(folder: verify, snapshot: snapshot).run() }
+    if let verify {
+      return try Verification(folder: verify, snapshot: snapshot, cacheOptions: cacheOptions).run()
+    }
     guard let output else { return }
     let filters = try filterOptions.filters(warnings: true)
     if filters.hidesGLSide {
       throw ValidationError(
         "an item or location filter hides the G/L side; add --attribute-gl to attribute the G/L to items")
     }
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let snapshotBytes = try EvidenceCommand.snapshotBytes(snapshot, ledger)
     let pack: EvidencePack
     do {

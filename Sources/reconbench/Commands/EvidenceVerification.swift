@@ -8,6 +8,7 @@ import ReconEngine
 struct Verification {
   let folder: String
   let snapshot: String?
+  let cacheOptions: CacheOptions
 
   func run() throws {
     let manifestPath = folder + "/manifest.json"
@@ -37,7 +38,7 @@ struct Verification {
         "reconbench evidence: note: the pack was made by \(recordedProgram), this is reconbench \(ReconEngineVersion.current); files may differ for that reason alone"
       )
     }
-    let ledger = try loadLedger(path)
+    let ledger = try loadLedger(path, cache: cacheOptions)
     let bytes = try EvidenceCommand.snapshotBytes(path, ledger)
     if EvidenceCommand.sha256(bytes) != snapshotInfo["sha256"] as? String {
       problems.append(

@@ -19,13 +19,15 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let filters = try filterOptions.filters(warnings: true)
     if filters.hidesGLSide {
       throw ValidationError(
         "an item or location filter hides the G/L side; add --attribute-gl to attribute the G/L to items")
     }
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let explanation: Explanation
     do {
       explanation = try Explanation(ledger, filters: filters)

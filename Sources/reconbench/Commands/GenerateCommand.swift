@@ -35,6 +35,8 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Output file (written atomically).")
   var output: String
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     guard valueEntries >= 1 else { throw ValidationError("--value-entries must be at least 1") }
     guard (1900...9000).contains(year) else { throw ValidationError("--year must be between 1900 and 9000") }
@@ -71,7 +73,7 @@ struct GenerateCommand: ParsableCommand {
       JobGenerator.addJobs(to: &ledger, jobOptions)
       ledger.rebuildIndexes()
     }
-    try saveSnapshot(ledger, to: output)
+    try saveSnapshot(ledger, to: output, cache: cacheOptions)
     let counts = ledger.tableCounts.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }
     FileHandleOutput.standardOutput("\(output): \(counts.joined(separator: ", "))")
   }

@@ -29,6 +29,8 @@ struct ImportOptions: ParsableArguments {
   @Flag(help: "Refuse the import when there is any warning.")
   var strict = false
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   /// Imports `input`, prints the warnings and the summary line, saves the snapshot.
   func run(_ kind: BCImport.Kind, input: String) throws {
     let inputPath = URL(fileURLWithPath: input).standardizedFileURL.path
@@ -44,7 +46,7 @@ struct ImportOptions: ParsableArguments {
       throw ExitCode(1)
     }
     for warning in result.warnings { FileHandleOutput.standardError(warning.description) }
-    try saveSnapshot(result.ledger, to: output)
+    try saveSnapshot(result.ledger, to: output, cache: cacheOptions)
     let counts = result.ledger.tableCounts.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
     FileHandleOutput.standardOutput("\(output): imported: \(counts)")
   }

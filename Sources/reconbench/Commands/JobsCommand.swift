@@ -39,10 +39,12 @@ struct JobsWIPCommand: ParsableCommand {
   @Flag(help: "List the warnings instead of the entries.") var warnings = false
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let date = try parsePostingDate(postingDate)
     let filter = try parseFilter(job, "--job")
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let run = JobWIPRun(ledger, .init(postingDate: date, jobs: filter, documentNo: documentNo ?? ""))
     if !run.problems.isEmpty { throw refuseJobRun(run.problems) }
     let decimals = ledger.amountDecimals
@@ -74,6 +76,8 @@ struct JobsPostWIPCommand: ParsableCommand {
   @Flag(help: "Write over a read-only file (its owner's write bit unset).") var force = false
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     if output != nil && inPlace { throw ValidationError("give --output or --in-place, not both") }
     if output == nil && !inPlace {
@@ -85,7 +89,7 @@ struct JobsPostWIPCommand: ParsableCommand {
   func run() throws {
     let date = try parsePostingDate(postingDate)
     let filter = try parseFilter(job, "--job")
-    var ledger = try loadLedger(snapshot)
+    var ledger = try loadLedger(snapshot, cache: cacheOptions)
     let summary: JobWIPPosting.Summary
     do {
       summary = try JobWIPPosting.post(
@@ -93,7 +97,7 @@ struct JobsPostWIPCommand: ParsableCommand {
     } catch {
       throw refuseJobRun(error.problems)
     }
-    try saveSnapshot(ledger, to: output ?? snapshot, force: force)
+    try saveSnapshot(ledger, to: output ?? snapshot, force: force, cache: cacheOptions)
     if format == .json {
       FileHandleOutput.standardOutput(
         "{\"wipGLEntriesPosted\":\(summary.wipGLEntriesPosted),\"reversed\":\(summary.reversed),"
@@ -114,10 +118,12 @@ struct JobWIPToGLReport: ParsableCommand {
   @Option(help: "Job filter in BC syntax.") var job: String?
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let date = try parsePostingDate(postingDate)
     let filter = try parseFilter(job, "--job")
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let report = JobWIPToGL(ledger, .init(postingDate: date, jobs: filter))
     emit([("jobWipToGL", report.table(decimals: ledger.amountDecimals))], as: format)
   }

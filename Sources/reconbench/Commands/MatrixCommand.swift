@@ -18,9 +18,11 @@ struct MatrixCommand: ParsableCommand {
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let filters = try filterOptions.filters(warnings: !noWarnings)
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let result = try reconcile(ledger, filters)
     emit([("matrix", result.matrixTable(decimals: ledger.amountDecimals))], as: format)
   }
@@ -50,6 +52,8 @@ struct DrillCommand: ParsableCommand {
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     guard let matrixRow = MatrixRow(caption: row) else {
       throw ValidationError(
@@ -68,7 +72,7 @@ struct DrillCommand: ParsableCommand {
         "the cell \(matrixRow.caption) × \(matrixColumn.caption) is not shown with an item or location filter"
       )
     }
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let result = try reconcile(ledger, filters)
     let drill = result.drill(matrixRow, matrixColumn)
     if drill.formula == nil {

@@ -40,6 +40,8 @@ struct PostCommand: ParsableCommand {
   @Option(help: "table (default), csv or json.")
   var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     if output != nil && inPlace { throw ValidationError("give --output or --in-place, not both") }
     if !dryRun && output == nil && !inPlace {
@@ -61,7 +63,7 @@ struct PostCommand: ParsableCommand {
       method: method, documentNo: documentNo, runDate: PostCommand.today())
     options.dates = try parseDateRange(date) ?? .all
     options.items = try parseFilter(item, "--item")
-    var ledger = try loadLedger(snapshot)
+    var ledger = try loadLedger(snapshot, cache: cacheOptions)
     if dryRun {
       do {
         let plan = try InventoryCostPosting.plan(ledger, options)
@@ -87,7 +89,7 @@ struct PostCommand: ParsableCommand {
       }
       throw ExitCode(1)
     }
-    try saveSnapshot(ledger, to: output ?? snapshot, force: force)
+    try saveSnapshot(ledger, to: output ?? snapshot, force: force, cache: cacheOptions)
     if format == .json {
       FileHandleOutput.standardOutput(
         "{\"valueEntriesPosted\":\(summary.valueEntriesPosted),\"glEntries\":\(summary.glEntriesCreated),"

@@ -12,7 +12,7 @@ struct ReconBench: ParsableCommand {
       WorkbenchCommand.self, MatrixCommand.self, DrillCommand.self, ValidateCommand.self,
       PostCommand.self, ReportCommand.self, JobsCommand.self, TimelineCommand.self, EvidenceCommand.self,
       ExplainCommand.self,
-      ImportCommand.self,
+      ImportCommand.self, CacheCommand.self,
       GenerateCommand.self,
       ExportSampleCommand.self,
       ExportThemesCommand.self, BenchCommand.self,

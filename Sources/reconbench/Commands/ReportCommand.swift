@@ -51,6 +51,8 @@ struct ValuationReport: ParsableCommand {
     String?
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let (startDate, parsedEnd) = try parseReportDates(start, end)
     guard let endDate = parsedEnd else { throw ValidationError("--end is required") }
@@ -59,7 +61,7 @@ struct ValuationReport: ParsableCommand {
       items: try parseFilter(item, "--item"),
       locations: try parseFilter(location, "--location"),
       postingGroups: try parseFilter(postingGroup, "--posting-group"))
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let report = InventoryValuation(ledger, options)
     var table = report.table(ledger)
     if format == .table {
@@ -85,11 +87,13 @@ struct WIPReport: ParsableCommand {
   @Option(help: "Production order filter.") var order: String?
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let dates = try parseReportDates(start, end)
     let options = WIPValuation.Options(
       start: dates.start, end: dates.end, orders: try parseFilter(order, "--order"))
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     emit([("wip", WIPValuation(ledger, options).table(ledger))], as: format)
   }
 }
@@ -105,6 +109,8 @@ struct CostSpecReport: ParsableCommand {
   @Option(help: "Location filter.") var location: String?
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     guard let date = try parseDate(valuationDate, "--valuation-date") else {
       throw ValidationError("--valuation-date is required")
@@ -112,7 +118,7 @@ struct CostSpecReport: ParsableCommand {
     let options = CostSpecification.Options(
       valuationDate: date, items: try parseFilter(item, "--item"),
       locations: try parseFilter(location, "--location"))
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     emit([("costSpec", CostSpecification(ledger, options).table(ledger))], as: format)
   }
 }
@@ -128,10 +134,12 @@ struct CostSharesReport: ParsableCommand {
   @Flag(help: "Add the variance breakdown columns.") var details = false
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let dates = try parseReportDates(start, end)
     let options = CostShares.Options(start: dates.start, end: dates.end, mode: mode, details: details)
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     emit([("costShares", CostShares(ledger, options).table(ledger))], as: format)
   }
 }

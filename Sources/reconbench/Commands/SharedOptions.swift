@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReconEngine
 
 /// The output formats of the headless commands.
@@ -55,11 +56,26 @@ func parseFilter(_ text: String?, _ option: String) throws -> CodeFilter? {
   }
 }
 
+/// `--no-cache` on every command that reads or writes a snapshot.
+struct CacheOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("no-cache"),
+    help:
+      "Read the snapshot's JSON even if a cached copy of this very file exists, and cache nothing (also: RECONBENCH_NO_CACHE=1)."
+  )
+  var noCache = false
+
+  /// The user's snapshot cache, unless switched off here or by the environment.
+  var cache: SnapshotCache? {
+    noCache ? nil : SnapshotCache.standard(environment: ProcessInfo.processInfo.environment)
+  }
+}
+
 /// Loads the named snapshot, or the bundled sample; a bad file exits 1 with its problems.
-func loadLedger(_ path: String?) throws -> Ledger {
+func loadLedger(_ path: String?, cache: CacheOptions) throws -> Ledger {
   guard let path else { return SampleCompany.load() }
   do {
-    return try SnapshotStore.load(path: path)
+    return try SnapshotStore.load(path: path, cache: cache.cache)
   } catch {
     FileHandleOutput.standardError(error.description)
     throw ExitCode(1)
@@ -95,9 +111,9 @@ func reconcile(_ ledger: Ledger, _ filters: ReconciliationFilters) throws -> Rec
 
 /// Saves a snapshot for a command: a failure exits 1 with its message; temporaries of earlier,
 /// interrupted saves that the save removed are named on standard error.
-func saveSnapshot(_ ledger: Ledger, to path: String, force: Bool = false) throws {
+func saveSnapshot(_ ledger: Ledger, to path: String, force: Bool = false, cache: CacheOptions) throws {
   do {
-    let report = try SnapshotStore.save(ledger, to: path, overwriteReadOnly: force)
+    let report = try SnapshotStore.save(ledger, to: path, overwriteReadOnly: force, cache: cache.cache)
     for name in report.removedTemporaries {
       FileHandleOutput.standardError("reconbench: removed \(name), left by an interrupted save")
     }

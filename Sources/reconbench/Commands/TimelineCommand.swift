@@ -18,9 +18,11 @@ struct TimelineCommand: ParsableCommand {
   var firstDates = false
   @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     let range = try parseDateRange(date) ?? .all
-    let ledger = try loadLedger(snapshot)
+    let ledger = try loadLedger(snapshot, cache: cacheOptions)
     let timeline: Timeline
     do {
       timeline = try Timeline(ledger, .init(by: by, dates: range), causes: !firstDates)

@@ -10,9 +10,11 @@ struct ValidateCommand: ParsableCommand {
   @Argument(help: "Snapshot file.")
   var snapshot: String
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     do {
-      let ledger = try SnapshotStore.load(path: snapshot)
+      let ledger = try SnapshotStore.load(path: snapshot, cache: cacheOptions.cache)
       let counts = ledger.tableCounts.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
       FileHandleOutput.standardOutput("\(snapshot): valid: \(counts)")
     } catch {

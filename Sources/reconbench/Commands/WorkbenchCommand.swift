@@ -40,13 +40,16 @@ struct WorkbenchCommand: ParsableCommand {
   @Flag(name: .customLong("keys"), help: "Print the key bindings as Markdown and exit.")
   var printKeys = false
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func run() throws {
     if printKeys {
       FileHandleOutput.standardOutput(KeyRegistry.markdown)
       return
     }
     let input = WorkbenchInput(
-      path: snapshot, options: BCImport.Options(company: company, dropDangling: dropDangling))
+      path: snapshot, options: BCImport.Options(company: company, dropDangling: dropDangling),
+      cache: cacheOptions.cache)
     if let path = snapshot, !FilePaths.exists(path) {
       // Said before the screen is taken: nothing to show a progress line for. A bare word is
       // more likely a mistyped subcommand than a missing file.
@@ -180,7 +183,7 @@ enum WorkbenchLoop {
               continue
             }
             do {
-              try SnapshotStore.save(state.ledger, to: path)
+              try SnapshotStore.save(state.ledger, to: path, cache: input.cache)
               Reducer.finished(.saved(path: path, shown: FilePaths.absolute(path)), &state)
             } catch {
               Reducer.finished(.saveFailed(path: path, message: error.lines.first ?? "cannot save"), &state)
@@ -188,7 +191,7 @@ enum WorkbenchLoop {
           case .reload(let path):
             // The old message ("Saved …") goes at once; the progress line takes the status line.
             state.message = nil
-            let source = WorkbenchInput(path: path, options: input.options)
+            let source = WorkbenchInput(path: path, options: input.options, cache: input.cache)
             switch open(source, terminal: terminal, backdrop: Render.frame(state)) {
             case .stopped:
               state.say("Reload stopped; the ledger on screen is unchanged")

@@ -7,6 +7,8 @@ import ReconEngine
 struct WorkbenchInput: Sendable {
   var path: String?
   var options: BCImport.Options
+  /// Where a snapshot (not an export) is looked up before its JSON is read; nil: never.
+  var cache: SnapshotCache?
 
   struct Opened: Sendable {
     var ledger: Ledger
@@ -33,7 +35,8 @@ struct WorkbenchInput: Sendable {
     }
     do {
       return Opened(
-        ledger: try SnapshotStore.load(path: path, progress: progress), warnings: [], isImport: false)
+        ledger: try SnapshotStore.load(path: path, progress: progress, cache: cache), warnings: [],
+        isImport: false)
     } catch {
       throw Failure(lines: error.lines)
     }
