@@ -113,6 +113,13 @@ struct ExplanationBuilder {
   /// Per G/L entry row: the part of its amount accounted for by value entry lines.
   var matched: [Int64]
   let resolver: AccountResolver
+  var accountMemo = NamedAccountMemo()
+  /// `fieldsOfAccount` by string id (most ids are not accounts: an empty list), for the look-up
+  /// on every posted line.
+  let fieldsByAccountID: [[ReconciliationField]]
+  /// Whether a field is one of `Explanation.fields`, by raw value.
+  let isExplained: [Bool]
+  let allFields = ReconciliationField.allCases
 
   init(ledger: Ledger, filters: ReconciliationFilters) {
     self.ledger = ledger
@@ -135,33 +142,46 @@ struct ExplanationBuilder {
     }
     matched = Array(repeating: 0, count: ledger.glEntries.count)
     resolver = AccountResolver(ledger)
+    var byID = [[ReconciliationField]](repeating: [], count: ledger.strings.count)
+    for (account, fields) in fieldsOfAccount where Int(account) < byID.count { byID[Int(account)] = fields }
+    fieldsByAccountID = byID
+    isExplained = ReconciliationField.allCases.map { Explanation.fields.contains($0) }
   }
 
   mutating func add(
     _ field: ReconciliationField, _ account: StringID, _ cause: Explanation.Cause, _ units: Int64,
     valueEntry: Int64? = nil, glEntry: Int64? = nil, at date: LedgerDate
   ) {
-    guard units != 0, Explanation.fields.contains(field) else { return }
+    guard units != 0, isExplained[field.rawValue] else { return }
     record(field, cause, units, at: date)
     let key = Key(field: field.rawValue, account: account.raw, cause: cause)
-    // Modified in place (no copy of the entry lists per addition); a sum that would leave the
-    // range is remembered and reported, never trapped.
-    let (sum, wrapped) = (accumulators[key]?.units ?? 0).addingReportingOverflow(units)
+    // One look-up, modified in place (no copy of the entry lists per addition); a sum that
+    // would leave the range is remembered and reported, never trapped.
+    let wrapped = Self.accumulate(
+      &accumulators[key, default: Accumulator()], units, valueEntry: valueEntry, glEntry: glEntry)
     overflowed = overflowed || wrapped
-    accumulators[key, default: Accumulator()].units = sum
-    if let valueEntry, accumulators[key]?.valueEntries.last != valueEntry {
-      accumulators[key, default: Accumulator()].valueEntries.append(valueEntry)
+  }
+
+  /// Adds to one accumulator; true when the sum would leave the range.
+  private static func accumulate(
+    _ accumulator: inout Accumulator, _ units: Int64, valueEntry: Int64?, glEntry: Int64?
+  )
+    -> Bool
+  {
+    let (sum, wrapped) = accumulator.units.addingReportingOverflow(units)
+    accumulator.units = sum
+    if let valueEntry, accumulator.valueEntries.last != valueEntry {
+      accumulator.valueEntries.append(valueEntry)
     }
-    if let glEntry, accumulators[key]?.glEntries.last != glEntry {
-      accumulators[key, default: Accumulator()].glEntries.append(glEntry)
-    }
+    if let glEntry, accumulator.glEntries.last != glEntry { accumulator.glEntries.append(glEntry) }
+    return wrapped
   }
 
   /// Adds to the dated contributions only (nothing when they are not kept).
   mutating func record(
     _ field: ReconciliationField, _ cause: Explanation.Cause, _ units: Int64, at date: LedgerDate
   ) {
-    guard dated != nil, units != 0, Explanation.fields.contains(field) else { return }
+    guard dated != nil, units != 0, isExplained[field.rawValue] else { return }
     let key = DatedKey(field: field.rawValue, cause: cause, ordinal: date.ordinal)
     let (sum, wrapped) = (dated?[key] ?? 0).addingReportingOverflow(units)
     overflowed = overflowed || wrapped
@@ -176,11 +196,16 @@ struct ExplanationBuilder {
   }
 
   static func lines(_ pair: PostingPair?, _ units: Int64, expected: Bool) -> [Line] {
-    guard let pair, units != 0 else { return [] }
-    return [
-      Line(type: pair.account, units: units, expected: expected),
-      Line(type: pair.balancing, units: -units, expected: expected),
-    ]
+    var lines: [Line] = []
+    appendLines(pair, units, expected: expected, to: &lines)
+    return lines
+  }
+
+  /// The two lines of a posting pair (none for a zero amount), appended to a reused buffer.
+  static func appendLines(_ pair: PostingPair?, _ units: Int64, expected: Bool, to lines: inout [Line]) {
+    guard let pair, units != 0 else { return }
+    lines.append(Line(type: pair.account, units: units, expected: expected))
+    lines.append(Line(type: pair.balancing, units: -units, expected: expected))
   }
 
   /// Per value entry of the matrix: the projection of its unposted part, the gap between the
@@ -253,6 +278,9 @@ struct ExplanationBuilder {
     var unpostedExpected = [Int64](repeating: 0, count: fieldCount)
     var gap = [Int64](repeating: 0, count: fieldCount)
     var touched: [Int] = []
+    var posted: [Line] = []
+    var matches: [(Line, Int?)] = []
+    var candidates: [Int] = []
     let recipes = FlatProjection.shared
     let keys = ProjectionKeys(ledger)
     let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
@@ -265,9 +293,9 @@ struct ExplanationBuilder {
       let e = table[ve.costAmountExpected, row].units
       let postedActual = table[ve.costPostedToGL, row].units
       let postedExpected = table[ve.expectedCostPostedToGL, row].units
-      let posted =
-        Self.lines(actualPair, postedActual, expected: false)
-        + Self.lines(expectedPair, postedExpected, expected: true)
+      posted.removeAll(keepingCapacity: true)
+      Self.appendLines(actualPair, postedActual, expected: false, to: &posted)
+      Self.appendLines(expectedPair, postedExpected, expected: true, to: &posted)
       if inFilter {
         // I(p) − I: the projection of the unposted amounts, negated; and −I(p), the projection
         // of the posted amounts, to which the posting lines are added below.
@@ -291,7 +319,7 @@ struct ExplanationBuilder {
         }
         // Each touched field once (later duplicates find it zeroed), then zeroed for the next row.
         for index in touched {
-          let field = ReconciliationField.allCases[index]
+          let field = allFields[index]
           guard unpostedActual[index] != 0 || unpostedExpected[index] != 0 || gap[index] != 0 else {
             continue
           }
@@ -307,7 +335,11 @@ struct ExplanationBuilder {
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
       guard !posted.isEmpty else { continue }
-      for (line, matchedRow) in Self.match(posted, valueEntryRow: row, ledger: ledger, resolver: resolver) {
+      Self.match(
+        posted, valueEntryRow: row, ledger: ledger,
+        named: { accountMemo.namedAccount($0, valueEntryRow: row, resolver) },
+        candidates: &candidates, into: &matches)
+      for (line, matchedRow) in matches {
         let field = ReconciliationField.forAccountType(line.type)
         let expectedAccount = account(line.type, row)
         guard let glRow = matchedRow else {
@@ -329,7 +361,7 @@ struct ExplanationBuilder {
         let glDate = ledger.glEntries[gl.postingDate, glRow]
         let glInFilter = dates.contains(glDate)
 
-        let accountFields = fieldsOfAccount[glAccount.raw] ?? []
+        let accountFields = fieldsByAccountID[Int(glAccount.raw)]
         if glAccount.isBlank {
           if inFilter {
             add(
@@ -405,18 +437,38 @@ struct ExplanationBuilder {
   static func match(_ lines: [Line], valueEntryRow row: Int, ledger: Ledger, resolver: AccountResolver) -> [(
     Line, Int?
   )] {
+    var candidates: [Int] = []
+    var matches: [(Line, Int?)] = []
+    match(
+      lines, valueEntryRow: row, ledger: ledger, named: { resolver.namedAccount($0, valueEntryRow: row) },
+      candidates: &candidates, into: &matches)
+    return matches
+  }
+
+  /// `match` into reused buffers, with the named account of a line type from `named`.
+  static func match(
+    _ lines: [Line], valueEntryRow row: Int, ledger: Ledger, named: (InventoryAccountType) -> StringID,
+    candidates: inout [Int], into matches: inout [(Line, Int?)]
+  ) {
     let gl = Columns.glEntry
-    var candidates = ledger.glEntryRows(ofValueEntryRow: row)
-    return lines.map { line in
-      let expected = resolver.namedAccount(line.type, valueEntryRow: row)
+    matches.removeAll(keepingCapacity: true)
+    candidates.removeAll(keepingCapacity: true)
+    for glRow in ledger.indexes.glEntriesOfValueEntry.rows(of: row) where glRow >= 0 {
+      candidates.append(Int(glRow))
+    }
+    let accounts = ledger.glEntries.ids(gl.glAccountNo)
+    let amounts = ledger.glEntries.units(gl.amount)
+    for line in lines {
+      let expected = named(line.type).raw
       let sign = line.units < 0
       let pick =
-        candidates.firstIndex {
-          ledger.glEntries[gl.glAccountNo, $0] == expected
-            && (ledger.glEntries[gl.amount, $0].units < 0) == sign
-        } ?? candidates.firstIndex { (ledger.glEntries[gl.amount, $0].units < 0) == sign }
-      guard let pick else { return (line, nil) }
-      return (line, candidates.remove(at: pick))
+        candidates.firstIndex { accounts[$0] == expected && (amounts[$0] < 0) == sign }
+        ?? candidates.firstIndex { (amounts[$0] < 0) == sign }
+      guard let pick else {
+        matches.append((line, nil))
+        continue
+      }
+      matches.append((line, candidates.remove(at: pick)))
     }
   }
 
@@ -442,8 +494,8 @@ struct ExplanationBuilder {
       + lines(expectedPair, ledger.valueEntries[ve.expectedCostPostedToGL, row].units, expected: true)
   }
 
-  func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
-    resolver.namedAccount(type, valueEntryRow: row)
+  mutating func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
+    accountMemo.namedAccount(type, valueEntryRow: row, resolver)
   }
 
   /// The items in order, with an Unexplained item wherever they do not add up to the Difference.

@@ -62,6 +62,25 @@ struct AccountResolver {
     return StringID(raw: group)
   }
 
+  /// The two codes the type's setup row is found by for this entry (location and inventory
+  /// posting group, or business and product posting group; none for a type without a setup
+  /// column): `namedAccount` depends on nothing else, which lets the explanation memoize it.
+  func setupCodes(_ type: InventoryAccountType, valueEntryRow row: Int) -> (UInt32, UInt32) {
+    let ve = Columns.valueEntry
+    if type.inventorySetupColumn != nil {
+      return (
+        ledger.valueEntries[ve.locationCode, row].raw, inventoryPostingGroup(type, valueEntryRow: row).raw
+      )
+    }
+    if type.generalSetupColumn != nil {
+      return (
+        ledger.valueEntries[ve.genBusPostingGroup, row].raw,
+        ledger.valueEntries[ve.genProdPostingGroup, row].raw
+      )
+    }
+    return (0, 0)
+  }
+
   /// The account the setup names for the type, usable or not (blank when none is named):
   /// where a posted line of the entry is expected to be found.
   func namedAccount(_ type: InventoryAccountType, valueEntryRow row: Int) -> StringID {

@@ -182,12 +182,22 @@ struct CostShareBuffer {
   let startOrdinal: Int32
   /// Item ledger entry rows of inventory, non-average items, in entry number order.
   var entryRows: [Int] = []
-  /// The buffer, by item ledger entry row (nil: not buffered).
-  var rows: [Row?]
-  /// Application rows per inbound entry number whose outbound entry made them (AppliedOutbnd).
-  var appliedOutbound: [Int64: [Int]] = [:]
-  /// Inbound entries applied from an outbound one (a transfer receipt, an applied return).
-  var appliedFrom: Set<Int64> = []
+  /// The buffer: its rows in the order they were inserted, and per item ledger entry row the
+  /// index of its row there (-1: not buffered). An optional row per entry would zero some 300
+  /// bytes for every entry of the ledger, buffered or not.
+  var buffered: [Row] = []
+  var slotOfEntry: [Int32]
+  /// Application rows per inbound entry's row whose outbound entry made them (AppliedOutbnd),
+  /// each group in outbound entry number order.
+  var appliedOutbound = RowGroups<Int32>(rows: 0, [])
+  /// Inbound entries applied from an outbound one (a transfer receipt, an applied return), by row.
+  var appliedFrom: [Bool]
+  // The columns the filling reads for every entry, taken out once.
+  let entryQuantities: [Int64]
+  let entryDates: [Int32]
+  let valueDates: [Int32]
+  let valueActual: [Int64]
+  let valueExpected: [Int64]
   /// Value entry rows per item ledger entry row.
   var valueRows = RowGroups<Int32>(rows: 0, [])
   /// Single-level costs per production order number.
@@ -196,32 +206,52 @@ struct CostShareBuffer {
   init(_ ledger: Ledger, _ options: CostShares.Options) {
     self.ledger = ledger
     self.options = options
-    rows = Array(repeating: nil, count: ledger.itemLedgerEntries.count)
+    slotOfEntry = Array(repeating: -1, count: ledger.itemLedgerEntries.count)
+    appliedFrom = Array(repeating: false, count: ledger.itemLedgerEntries.count)
+    let ve = Columns.valueEntry
+    entryQuantities = ledger.itemLedgerEntries.units(Columns.itemLedgerEntry.quantity)
+    entryDates = ledger.itemLedgerEntries.ordinals(Columns.itemLedgerEntry.postingDate)
+    valueDates = ledger.valueEntries.ordinals(ve.postingDate)
+    valueActual = ledger.valueEntries.units(ve.costAmountActual)
+    valueExpected = ledger.valueEntries.units(ve.costAmountExpected)
     endOrdinal = options.end?.ordinal ?? Int32.max
     startOrdinal = options.start?.ordinal ?? Int32.min
     let item = Columns.item, ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
-    var taking = Set<UInt32>()
+    var taking = [Bool](repeating: false, count: ledger.strings.count)
     for row in ledger.items.indices
     where ledger.items[item.type, row] == .inventory && ledger.items[item.costingMethod, row] != .average {
-      taking.insert(ledger.items[item.no, row].raw)
+      taking[Int(ledger.items[item.no, row].raw)] = true
     }
     let entries = ledger.itemLedgerEntries
-    entryRows = entries.indices.filter { taking.contains(entries[ile.itemNo, $0].raw) }.sorted {
-      entries[ile.entryNo, $0] < entries[ile.entryNo, $1]
+    let itemIDs = entries.ids(ile.itemNo)
+    let numbers = entries.values(ile.entryNo)
+    entryRows = entries.indices.filter { taking[Int(itemIDs[$0])] }
+    // Usually already in entry number order.
+    if zip(entryRows, entryRows.dropFirst()).contains(where: { numbers[$0] > numbers[$1] }) {
+      entryRows.sort { numbers[$0] < numbers[$1] }
     }
     let apps = ledger.itemApplicationEntries
-    for row in apps.indices where apps[app.outboundItemEntryNo, row] != 0 {
-      let own = apps[app.itemLedgerEntryNo, row]
-      let inbound = apps[app.inboundItemEntryNo, row]
+    let outbound = apps.values(app.outboundItemEntryNo)
+    let entryNumbers = apps.values(app.itemLedgerEntryNo)
+    let inbounds = apps.values(app.inboundItemEntryNo)
+    let byNumber = ledger.indexes.itemLedgerEntryByNumber
+    var outboundPairs: [(row: Int, element: Int32)] = []
+    for row in apps.indices where outbound[row] != 0 {
+      let own = entryNumbers[row]
+      let inbound = inbounds[row]
       if own == inbound {
-        appliedFrom.insert(own)
-      } else if own == apps[app.outboundItemEntryNo, row] {
-        appliedOutbound[inbound, default: []].append(row)
+        if let entry = byNumber.row(of: own) { appliedFrom[entry] = true }
+      } else if own == outbound[row], let entry = byNumber.row(of: inbound) {
+        outboundPairs.append((entry, Int32(row)))
       }
     }
-    for list in appliedOutbound.keys {
-      appliedOutbound[list]?.sort { apps[app.outboundItemEntryNo, $0] < apps[app.outboundItemEntryNo, $1] }
-    }
+    // In outbound entry number order within each inbound entry (a stable sort keeps the
+    // application order among equal numbers, as the per-entry sort did).
+    let ordered = outboundPairs.enumerated().sorted {
+      ($0.element.row, outbound[Int($0.element.element)], $0.offset)
+        < ($1.element.row, outbound[Int($1.element.element)], $1.offset)
+    }.map(\.element)
+    appliedOutbound = RowGroups(rows: entries.count, ordered)
     valueRows = RowGroups.valueEntries(of: ledger)
     orders = ProductionOrderCosts.all(ledger)
   }
@@ -234,13 +264,13 @@ struct CostShareBuffer {
     let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry
     let entries = ledger.itemLedgerEntries
     var shares = CostShares.Shares()
-    shares.quantity = entries[ile.quantity, row].units
+    shares.quantity = entryQuantities[row]
     let values = ledger.valueEntries
     for element in valueRows[row] {
       let valueRow = Int(element)
-      guard values[ve.postingDate, valueRow].ordinal <= endOrdinal else { continue }
-      let actual = values[ve.costAmountActual, valueRow].units
-      let both = actual + values[ve.costAmountExpected, valueRow].units
+      guard valueDates[valueRow] <= endOrdinal else { continue }
+      let actual = valueActual[valueRow]
+      let both = actual + valueExpected[valueRow]
       switch values[ve.entryType, valueRow] {
       case .directCost: shares.direct += both
       case .indirectCost: shares.indirect += both
@@ -268,41 +298,57 @@ struct CostShareBuffer {
     return shares
   }
 
-  mutating func insert(_ row: Int) {
-    if rows[row] == nil {
-      let own = ownShares(row)
-      rows[row] = Row(itemLedgerRow: row, own: own, new: own)
+  /// The buffered row of an item ledger entry row, if any.
+  subscript(entry row: Int) -> Row? {
+    get {
+      let slot = slotOfEntry[row]
+      return slot < 0 ? nil : buffered[Int(slot)]
+    }
+    set {
+      guard let newValue else { return }
+      let slot = slotOfEntry[row]
+      if slot < 0 {
+        slotOfEntry[row] = Int32(buffered.count)
+        buffered.append(newValue)
+      } else {
+        buffered[Int(slot)] = newValue
+      }
     }
   }
 
-  func date(_ row: Int) -> Int32 {
-    ledger.itemLedgerEntries[Columns.itemLedgerEntry.postingDate, row].ordinal
+  mutating func insert(_ row: Int) {
+    if slotOfEntry[row] < 0 {
+      let own = ownShares(row)
+      self[entry: row] = Row(itemLedgerRow: row, own: own, new: own)
+    }
   }
+
+  func date(_ row: Int) -> Int32 { entryDates[row] }
 
   /// CalcRemainingQty for every entry, then the forwarding of each inbound entry's shares to
   /// the outbound entries applied to it.
   mutating func forward() {
-    let ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
-    let entries = ledger.itemLedgerEntries
+    let app = Columns.itemApplicationEntry
     let apps = ledger.itemApplicationEntries
     let transferShares = options.mode == .sales
     for row in entryRows {
-      let number = entries[ile.entryNo, row]
-      let positive = entries[ile.quantity, row].units > 0
-      if positive && rows[row] != nil { continue }
-      if positive, !appliedFrom.contains(number), let applications = appliedOutbound[number],
-        !applications.isEmpty
-      {
+      let positive = entryQuantities[row] > 0
+      if positive && slotOfEntry[row] >= 0 { continue }
+      let applications = appliedOutbound[row]
+      if positive, !appliedFrom[row], !applications.isEmpty {
         guard date(row) <= endOrdinal else { continue }
         insert(row)
         var appliedQuantity: Int64 = 0
-        for application in applications {
+        for element in applications {
+          let application = Int(element)
           guard
             let to = ledger.indexes.itemLedgerEntryByNumber.row(
               of: apps[app.outboundItemEntryNo, application])
           else { continue }
           insert(to)
-          guard date(to) <= endOrdinal, let from = rows[row], var target = rows[to] else { continue }
+          guard date(to) <= endOrdinal, let from = self[entry: row], var target = self[entry: to] else {
+            continue
+          }
           let quantity = apps[app.quantity, application].units
           appliedQuantity += quantity
           target.new.quantity -= quantity
@@ -314,9 +360,9 @@ struct CostShareBuffer {
               &target.new, from: from.new, -quantity, from.own.quantity, revaluation: transferShares,
               direct: true)
           }
-          rows[to] = target
+          self[entry: to] = target
         }
-        if options.mode == .inventory, var from = rows[row], from.own.quantity != 0 {
+        if options.mode == .inventory, var from = self[entry: row], from.own.quantity != 0 {
           // The inbound entry keeps the part still on hand; its revaluation is not scaled.
           let whole = from.own.quantity
           let left = whole + appliedQuantity
@@ -324,7 +370,7 @@ struct CostShareBuffer {
           from.new.scale { CostShareBuffer.prorate($0, left, whole) }
           from.new.quantity = left
           from.new.revaluation = revaluation
-          rows[row] = from
+          self[entry: row] = from
         }
         continue
       }
@@ -388,7 +434,7 @@ struct CostShareBuffer {
     let entries = ledger.itemLedgerEntries
     var groups: [UInt32: [(Int, CostShares.Shares)]] = [:]
     for row in entryRows {
-      guard let buffered = rows[row], date(row) <= endOrdinal else { continue }
+      guard let buffered = self[entry: row], date(row) <= endOrdinal else { continue }
       var shares = buffered.new
       switch options.mode {
       case .sales:
@@ -424,7 +470,7 @@ struct CostShareBuffer {
     let entries = ledger.itemLedgerEntries
     var byOrder: [UInt32: [(Int, CostShares.Shares, Int)]] = [:]
     for row in entryRows {
-      guard let buffered = rows[row], date(row) <= endOrdinal,
+      guard let buffered = self[entry: row], date(row) <= endOrdinal,
         entries[ile.orderType, row] == .production
       else { continue }
       var shares = buffered.new
