@@ -208,3 +208,81 @@ struct SnapshotRoundTripTests {
     }
   }
 }
+
+/// The big arrays split where their lines suggest (one element per line, as snapshots are
+/// written), checked as they are read: a layout that misleads the guess is read again on one
+/// thread, so every layout gives what the one-thread reader gives.
+@Suite("Snapshot line-guessed split")
+struct SnapshotLineSplitTests {
+  static let text = String(decoding: SnapshotStore.encode(smallCompany), as: UTF8.self)
+
+  /// The line scan of the array that follows `"key":` in `text`.
+  func scan(_ text: String, _ key: String, blockRows: Int = 64) throws -> ArrayScan? {
+    var bytes = Array(text.utf8)
+    let count = bytes.count
+    let marker = Array("\"\(key)\":".utf8)
+    let start = try #require(
+      (0..<(count - marker.count)).first { bytes[$0..<$0 + marker.count].elementsEqual(marker) })
+    return bytes.withUnsafeMutableBufferPointer { buffer in
+      var reader = SnapshotReader(bytes: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+      reader.position = start + marker.count
+      return reader.scanByLines(blockRows: blockRows)
+    }
+  }
+
+  @Test("on a snapshot as written, the guess finds every element and the closing bracket")
+  func guessOnWrittenLayout() throws {
+    let found = try #require(try scan(Self.text, "valueEntries"))
+    #expect(found.count == smallCompany.valueEntries.count)
+    #expect(found.blockStarts.count == (smallCompany.valueEntries.count + 63) / 64)
+    let bytes = Array(Self.text.utf8)
+    #expect(bytes[found.end - 1] == UInt8(ascii: "]"))
+    #expect(found.blockStarts.allSatisfy { bytes[$0] == UInt8(ascii: "{") })
+    let ile = try #require(try scan(Self.text, "itemLedgerEntries"))
+    #expect(ile.count == smallCompany.itemLedgerEntries.count)
+  }
+
+  func expectSameAsOneThread(_ text: String, _ label: String) throws {
+    let oneThread = try decodeSnapshot(text, parallelThreshold: .max)
+    for blockRows in [1, 7, 64, 100_000] {
+      let parallel = try decodeSnapshot(text, parallelThreshold: 0, blockRows: blockRows)
+      #expect(parallel == oneThread, "\(label), blocks of \(blockRows)")
+    }
+  }
+
+  @Test("a nested value on a line of its own misleads the guess: the read is done again, rightly")
+  func nestedObjectLine() throws {
+    var text = Self.text
+    let entry = try #require(text.range(of: "{\"entryNo\":1500,\"itemNo\""))
+    text.replaceSubrange(entry, with: "{\"entryNo\":1500,\"x-nested\":\n{\"a\":[1,\n2]},\"itemNo\"")
+    // The guess counts the nested object as an element and stops at no closing bracket.
+    let guessed = try scan(text, "valueEntries")
+    #expect(guessed == nil || guessed?.count != smallCompany.valueEntries.count)
+    try expectSameAsOneThread(text, "nested object")
+    let loaded = try decodeSnapshot(text, parallelThreshold: 0, blockRows: 64)
+    let row = try #require(
+      loaded.valueEntries.indices.first { loaded.valueEntries[Columns.valueEntry.entryNo, $0] == 1500 })
+    #expect(loaded.valueEntries.extras[row] == [ExtraField(key: "x-nested", rawJSON: "{\"a\":[1,\n2]}")])
+  }
+
+  @Test("a line starting with { inside an element, and one with ]: read again, rightly")
+  func misleadingLines() throws {
+    var text = Self.text
+    let first = try #require(text.range(of: "{\"entryNo\":700,\"itemNo\""))
+    text.replaceSubrange(first, with: "{\"entryNo\":700,\"x-a\":\n{},\"itemNo\"")
+    let second = try #require(text.range(of: "{\"entryNo\":2100,\"itemNo\""))
+    text.replaceSubrange(second, with: "{\"entryNo\":2100,\"x-b\":[\n],\"itemNo\"")
+    try expectSameAsOneThread(text, "misleading lines")
+  }
+
+  @Test("other layouts: elements over several lines, the first element on the bracket's line")
+  func otherLayouts() throws {
+    // Pretty-printed elements: the guess declines, the structural scan splits.
+    let spread = Self.text.replacingOccurrences(of: ",\"postingDate\"", with: ",\n  \"postingDate\"")
+    #expect(try scan(spread, "valueEntries") == nil)
+    try expectSameAsOneThread(spread, "spread")
+    let tight = Self.text.replacingOccurrences(of: "\"valueEntries\":[\n", with: "\"valueEntries\":[")
+    #expect(try scan(tight, "valueEntries")?.count == smallCompany.valueEntries.count)
+    try expectSameAsOneThread(tight, "first element on the bracket's line")
+  }
+}

@@ -59,9 +59,11 @@ final class BlockClaims: Sendable {
 
 /// Where the elements of an array start, found by a structural scan: the offset of every
 /// `blockRows`-th element and the element count.
-struct ArrayScan: Sendable {
+struct ArrayScan: Sendable, Equatable {
   var blockStarts: [Int] = []
   var count = 0
+  /// Just past the closing bracket.
+  var end = 0
 }
 
 /// One array handed to the background reader.
@@ -69,15 +71,24 @@ final class BackgroundJob: @unchecked Sendable {
   let table: WritableKeyPath<Ledger, LedgerTable>
   let start: Int
   let claims = BlockClaims()
+  /// The split guessed from the array's lines, known before the background reader starts (nil:
+  /// the main reader scans the array structurally while the background reader reads it).
+  let speculative: ArrayScan?
   // Written by the background thread before it signals completion; read after `finish()`.
   var rows: LedgerTable
   var syntaxError: SnapshotReader.SyntaxError?
+  /// The background reader found the guessed split wrong.
+  var speculationFailed = false
   // Written by the main thread only.
   private(set) var scan = ArrayScan()
 
-  init(table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int) {
+  init(
+    table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int,
+    speculative: ArrayScan? = nil
+  ) {
     self.table = table
     self.start = start
+    self.speculative = speculative
     rows = LedgerTable(schema: schema)
   }
 
@@ -127,7 +138,24 @@ final class BackgroundReader: @unchecked Sendable {
       reader.position = job.start
       var rows = job.rows
       do throws(SnapshotReader.SyntaxError) {
-        try reader.readArray(into: &rows) { [claims = job.claims] block in claims.claimFront(block) }
+        if let guess = job.speculative {
+          // Each guessed block start must be exactly where the previous element ended, and a
+          // read to the end must end where the guess put the closing bracket.
+          try reader.readArray(into: &rows) { [claims = job.claims, bytes = reader.bytes] block, position in
+            guard block < guess.blockStarts.count,
+              SnapshotReader.firstNonSpace(bytes, guess.blockStarts[block]) == position
+            else {
+              job.speculationFailed = true
+              return false
+            }
+            return claims.claimFront(block)
+          }
+          if rows.count > guess.count || (rows.count == guess.count && reader.position != guess.end) {
+            job.speculationFailed = true
+          }
+        } else {
+          try reader.readArray(into: &rows) { [claims = job.claims] block, _ in claims.claimFront(block) }
+        }
       } catch {
         job.syntaxError = error
         job.rows = rows
@@ -139,8 +167,13 @@ final class BackgroundReader: @unchecked Sendable {
   }
 
   /// Hands over the array starting at `start`.
-  func add(table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int) -> BackgroundJob {
-    let job = BackgroundJob(table: table, schema: schema, start: start)
+  func add(
+    table: WritableKeyPath<Ledger, LedgerTable>, schema: TableSchema, start: Int,
+    speculative: ArrayScan? = nil
+  )
+    -> BackgroundJob
+  {
+    let job = BackgroundJob(table: table, schema: schema, start: start, speculative: speculative)
     jobs.withLock { $0.append(job) }
     jobAdded.signal()
     return job
@@ -173,7 +206,17 @@ extension SnapshotReader {
         rowBase = block * blockRows
         position = job.scan.blockStarts[block]
         do throws(SyntaxError) {
-          try readElements(into: &part, count: min(blockRows, job.scan.count - rowBase))
+          let closed = try readElements(into: &part, count: min(blockRows, job.scan.count - rowBase))
+          if job.speculative != nil {
+            // The block must end exactly where the next one was guessed to start, the last one
+            // at the guessed closing bracket.
+            let last = block == job.scan.blockStarts.count - 1
+            let fits =
+              last
+              ? closed && position == job.scan.end
+              : !closed && firstNonSpace(position) == firstNonSpace(job.scan.blockStarts[block + 1])
+            if !fits { speculationFailed = true }
+          }
         } catch {
           mainError = error
         }
@@ -182,6 +225,10 @@ extension SnapshotReader {
     }
     rowBase = 0
     worker.finish()
+    if speculationFailed || jobs.contains(where: \.speculationFailed) {
+      speculationFailed = true
+      return
+    }
     // Of several syntax errors, the one earliest in the file is the one to fix first; as in a
     // one-thread read, only the problems before it count.
     let errors = jobs.compactMap(\.syntaxError) + (mainError.map { [$0] } ?? [])
@@ -220,6 +267,37 @@ extension SnapshotReader {
       table.strings[slot].withUnsafeMutableBufferPointer { column in
         for row in column.indices { column[row] = mapping[Int(column[row])] }
       }
+    }
+  }
+
+  /// The elements and end of the array at `position` guessed from its lines, when it is laid
+  /// out one element per line as snapshots are written: every line (after spaces) starts with
+  /// `{`, the last with `]`. A raw line break cannot occur inside a JSON string, so this needs no
+  /// look at the bytes between line breaks; nested values on lines of their own could still
+  /// mislead it, which the readers' checks catch (`speculationFailed`). Nil when the layout is
+  /// another one (the structural scan is then used).
+  func scanByLines(blockRows: Int) -> ArrayScan? {
+    guard let base = bytes.baseAddress, position < bytes.count, bytes[position] == UInt8(ascii: "[") else {
+      return nil
+    }
+    let count = bytes.count
+    var scan = ArrayScan()
+    var index = firstNonSpace(position + 1)
+    guard index < count, bytes[index] == UInt8(ascii: "{") else { return nil }
+    while true {
+      // `index` is at an element's `{`.
+      if scan.count % blockRows == 0 { scan.blockStarts.append(index) }
+      scan.count += 1
+      guard let newline = memchr(base + index, 0x0A, count - index) else { return nil }
+      var next = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
+      while next < count && (bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D) { next += 1 }
+      guard next < count else { return nil }
+      if bytes[next] == UInt8(ascii: "]") {
+        scan.end = next + 1
+        return scan
+      }
+      guard bytes[next] == UInt8(ascii: "{") else { return nil }
+      index = next
     }
   }
 

@@ -30,6 +30,12 @@ struct SnapshotReader {
   var blockRows = BlockClaims.defaultBlockRows
   /// The second reader, once a big table has been handed to it.
   var background: BackgroundReader?
+  /// A big array was split where its lines suggested (`scanByLines`) rather than where a
+  /// structural scan found its elements: the split is checked as the array is read.
+  var speculated = false
+  /// A split guessed from the lines turned out wrong: this read is void and is done again on
+  /// one thread.
+  var speculationFailed = false
   /// Whether the background reader's problems are already among `problems`.
   var backgroundProblemsMerged = false
 
@@ -137,9 +143,19 @@ struct SnapshotReader {
             ?? BackgroundReader(
               bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows, consumed: reader.consumed)
           reader.background = worker
-          let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
-          let scan = try reader.skipStructurally(blockRows: reader.blockRows)
-          job.scanned(scan)
+          if let scan = reader.scanByLines(blockRows: reader.blockRows) {
+            // One element per line (how snapshots are written): the elements and the end are
+            // found at memchr speed, and checked as they are read.
+            reader.speculated = true
+            let job = worker.add(
+              table: table, schema: ledger[keyPath: table].schema, start: reader.position, speculative: scan)
+            job.scanned(scan)
+            reader.position = scan.end
+          } else {
+            let job = worker.add(table: table, schema: ledger[keyPath: table].schema, start: reader.position)
+            let scan = try reader.skipStructurally(blockRows: reader.blockRows)
+            job.scanned(scan)
+          }
         } else if let table = Ledger.arrayTables.first(where: { ledger[keyPath: $0].schema.name == key }) {
           var taken = ledger[keyPath: table]
           ledger[keyPath: table] = LedgerTable(schema: taken.schema)
@@ -186,7 +202,9 @@ struct SnapshotReader {
 
   /// Reads an array of objects into `table`. `claim`, when given, is asked before each block of
   /// `blockRows` elements (with the block's number); the read stops where it says no.
-  mutating func readArray(into table: inout LedgerTable, claim: ((Int) -> Bool)? = nil) throws(SyntaxError) {
+  mutating func readArray(into table: inout LedgerTable, claim: ((Int, Int) -> Bool)? = nil)
+    throws(SyntaxError)
+  {
     lastString = Array(repeating: (0, -1, .blank), count: table.schema.slotCounts[.strings] ?? 0)
     defer { lastString = [] }
     skipWhitespace()
@@ -209,7 +227,7 @@ struct SnapshotReader {
     while true {
       skipWhitespace()
       guard position < bytes.count else { throw endOfFile() }
-      if let claim, (row + 1) % blockRows == 0, !claim((row + 1) / blockRows) { return }
+      if let claim, (row + 1) % blockRows == 0, !claim((row + 1) / blockRows, position) { return }
       row += 1
       if row == table.count {
         if row == 2048 {
@@ -260,19 +278,36 @@ struct SnapshotReader {
     return false
   }
 
-  /// Reads `count` elements starting at `position` (a block another reader skipped).
-  mutating func readElements(into table: inout LedgerTable, count: Int) throws(SyntaxError) {
+  /// Reads `count` elements starting at `position` (a block another reader skipped); true when
+  /// the last of them closed the array.
+  @discardableResult
+  mutating func readElements(into table: inout LedgerTable, count: Int) throws(SyntaxError) -> Bool {
     lastString = Array(repeating: (0, -1, .blank), count: table.schema.slotCounts[.strings] ?? 0)
     defer { lastString = [] }
     table.appendDefaultRows(count)
+    var atEnd = false
     for row in 0..<count {
       skipWhitespace()
       guard position < bytes.count else { throw endOfFile() }
-      let atEnd = try readElement(into: &table, row: row)
+      atEnd = try readElement(into: &table, row: row)
       if atEnd && row != count - 1 {
         throw SyntaxError(offset: position - 1, message: "array ended early")
       }
     }
+    return atEnd
+  }
+
+  /// The first byte at or after `offset` that is not JSON whitespace.
+  func firstNonSpace(_ offset: Int) -> Int { SnapshotReader.firstNonSpace(bytes, offset) }
+
+  static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+    var index = offset
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return index }
+      index += 1
+    }
+    return index
   }
 
   /// Reads one object into row `row`. `path` is the object's own path for single-row tables;

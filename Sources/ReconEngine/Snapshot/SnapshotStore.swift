@@ -77,6 +77,14 @@ public enum SnapshotStore {
     } catch {
       syntax = reader.earliest(error)
     }
+    reader.background?.finish()
+    if reader.speculated && (reader.speculationFailed || syntax != nil) {
+      // A split guessed from the lines was wrong (or the file has a syntax error, whose report
+      // must be the one-thread reader's): read again on one thread.
+      return try decode(
+        bytes, name: name, consumed: consumed, parallelThreshold: Int.max, blockRows: blockRows,
+        onRead: onRead)
+    }
     onRead()
     var pending = reader.problems
     var total = reader.problemCount

@@ -57,6 +57,7 @@ struct BenchCommand: ParsableCommand {
     var timelineRows: [[String]] = []
     var instructionRows: [[String]] = []
     var cacheRows: [[String]] = []
+    var memoryRows: [[String]] = []
     for count in counts {
       let file = "\(directory)/bench-\(count).json"
       let generateSeconds = try ProcessMetrics.time {
@@ -113,6 +114,14 @@ struct BenchCommand: ParsableCommand {
           counted.map { String($0 / max(1, count)) } ?? "-",
         ])
       }
+      memoryRows.append(
+        [String(count), format(Double(load.peakKB) / 1024, 0)]
+          + [
+            "matrix_all", "drill", "post_entry", "report_valuation", "report_wip", "report_cost_spec",
+            "report_cost_shares", "explain", "timeline_month", "evidence",
+          ].map { format((timings[$0 + "_peak_kb"] ?? 0) / 1024, 0) } + [
+            format(Double(save.peakKB) / 1024, 0)
+          ])
       timelineRows.append(
         [String(count)]
           + ["timeline_month", "timeline_first_dates", "evidence"].map {
@@ -158,6 +167,17 @@ struct BenchCommand: ParsableCommand {
     )
     print("")
     print(table(["value entries", "timeline by month ms", "first dates ms", "evidence ms"], timelineRows))
+    print("")
+    print(
+      "Peak resident memory of each step, MB (the loaded ledger included; load and save in their own processes, the rest one after the other in one, the peak started over before each)"
+    )
+    print("")
+    print(
+      table(
+        [
+          "value entries", "load", "matrix", "drill", "post", "valuation", "WIP", "cost spec", "cost shares",
+          "explain", "timeline", "evidence", "save",
+        ], memoryRows))
     if !importRows.isEmpty {
       print("")
       print("Import of Business Central exports of the same ledger (written by the test exporter)")

@@ -82,32 +82,47 @@ enum ReconcileTimings {
         posted = try InventoryCostPosting.post(&copy, options).valueEntriesPosted
       }
     }
-    return [
-      "matrix_all": try median { _ = try Reconciliation(ledger, filters: all) },
-      "matrix_month": try median { _ = try Reconciliation(ledger, filters: month) },
-      "drill": median {
+    // Each step's time, and its peak resident memory (`<key>_peak_kb`, the ledger included).
+    var results: [String: Double] = [:]
+    func step(_ key: String, _ body: () throws -> Double) rethrows {
+      ProcessMetrics.resetPeak()
+      results[key] = try body()
+      results[key + "_peak_kb"] = Double(ProcessMetrics.peakResidentKilobytes())
+    }
+    try step("matrix_all") { try median { _ = try Reconciliation(ledger, filters: all) } }
+    try step("matrix_month") { try median { _ = try Reconciliation(ledger, filters: month) } }
+    step("drill") {
+      median {
         let drill = full.drill(.total, .inventory)
         entries = full.valueEntryRows(for: drill, in: ledger).count
-      },
-      "drill_entries": Double(entries),
-      "post_entry": try post(.perEntry),
-      "post_group": try post(.perPostingGroup),
-      "posted_entries": Double(posted),
-      "report_valuation": ProcessMetrics.time {
+      }
+    }
+    results["drill_entries"] = Double(entries)
+    try step("post_entry") { try post(.perEntry) }
+    try step("post_group") { try post(.perPostingGroup) }
+    results["posted_entries"] = Double(posted)
+    step("report_valuation") {
+      ProcessMetrics.time {
         _ = InventoryValuation(
           ledger, .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? runDate))
-      },
-      "report_wip": ProcessMetrics.time { _ = WIPValuation(ledger, .init(end: LedgerDate("2025-12-31"))) },
-      "report_cost_spec": ProcessMetrics.time {
+      }
+    }
+    step("report_wip") {
+      ProcessMetrics.time { _ = WIPValuation(ledger, .init(end: LedgerDate("2025-12-31"))) }
+    }
+    step("report_cost_spec") {
+      ProcessMetrics.time {
         _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? runDate))
-      },
-      "report_cost_shares": ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) },
-      "explain": try ProcessMetrics.time { _ = try Explanation(ledger, filters: all) },
-      "timeline_month": try ProcessMetrics.time { _ = try Timeline(ledger, .init(by: .month)) },
-      "timeline_first_dates": try ProcessMetrics.time {
-        _ = try Timeline(ledger, .init(), causes: false).firstDates
-      },
-      "evidence": try evidence(ledger),
-    ].merging(try workbench(ledger, runDate: runDate)) { $1 }
+      }
+    }
+    step("report_cost_shares") { ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) } }
+    try step("explain") { try ProcessMetrics.time { _ = try Explanation(ledger, filters: all) } }
+    try step("timeline_month") { try ProcessMetrics.time { _ = try Timeline(ledger, .init(by: .month)) } }
+    try step("timeline_first_dates") {
+      try ProcessMetrics.time { _ = try Timeline(ledger, .init(), causes: false).firstDates }
+    }
+    try step("evidence") { try evidence(ledger) }
+    ProcessMetrics.resetPeak()
+    return results.merging(try workbench(ledger, runDate: runDate)) { $1 }
   }
 }
