@@ -174,6 +174,20 @@ struct SnapshotCacheTests {
     }
   }
 
+  @Test("a file that changed between its read and the entry's write gets no entry")
+  func changedBeforeStore() throws {
+    try withPlace { place in
+      try SnapshotStore.save(smallCompany, to: place.snapshot)
+      let before = try identity(place.snapshot)
+      var other = smallCompany
+      other.companyName = "Changed While Reading"
+      try SnapshotStore.save(other, to: place.snapshot)
+      try place.cache.store(smallCompany, identity: before)
+      #expect(place.cache.entries().isEmpty)
+      #expect(try cached(place).reason == "no cache entry")
+    }
+  }
+
   @Test("the sampled content checksum sees a byte changed anywhere in what it samples")
   func samples() throws {
     try withPlace { place in

@@ -9,6 +9,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 binary="${RECONBENCH:-$root/.build/debug/reconbench}"
 entries="${1:-25000}"
 work="$(mktemp -d)"
+# The snapshot cache of this run stays in its folder, never in the user's.
+export XDG_CACHE_HOME="$work/cache"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$binary" generate --value-entries "$entries" --seed 11 --output original.json > /dev/null

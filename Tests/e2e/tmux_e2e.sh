@@ -7,6 +7,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 binary="$root/.build/debug/reconbench"
 [ -x "$binary" ] || { echo "e2e: $binary missing; run swift build first"; exit 1; }
 work="$(mktemp -d)"
+# The snapshot cache of this run stays in its folder, never in the user's.
+export XDG_CACHE_HOME="$work/cache"
 socket="$work/tmux.sock"
 tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
 trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -234,11 +236,11 @@ wait_for "Unsaved changes will be lost"
 keys y
 wait_for "exit=0"
 
-# A large snapshot: the progress line shows while it opens.
-"$binary" generate --value-entries 150000 --seed 3 --output big.json > /dev/null
+# A large snapshot: the progress line shows while it opens (from its JSON: not cached).
+"$binary" generate --value-entries 150000 --seed 3 --output big.json --no-cache > /dev/null
 tmux_ kill-session -t e2e 2>/dev/null || true
 tmux_ new-session -d -s e2e -x 100 -y 30 \
-  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color '$binary' big.json; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
+  "cd '$work' && env LANG=C.UTF-8 TERM=tmux-256color XDG_CACHE_HOME='$work/cache' '$binary' big.json --no-cache; s=\$?; echo; echo \"exit=\$s\"; sleep 5"
 wait_for "Opening big.json" 30
 wait_for "Ctrl+C stops" 30
 wait_for "Inventory To WIP" 1200

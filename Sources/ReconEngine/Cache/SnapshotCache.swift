@@ -125,6 +125,17 @@ public struct SnapshotCache: Sendable {
 
   func store(_ ledger: Ledger, identity: SnapshotIdentity, stillWanted: () -> Bool) throws(CacheProblem) {
     guard identity.size >= minimumSnapshotBytes else { return }
+    // File times come from a coarse clock (a few milliseconds): a same-size rewrite within the
+    // same tick as the one cached would keep every time. So, as git does with racily clean
+    // files, an entry is made only once the file is older than a tick, and only if it is still
+    // the file the ledger was read from.
+    let racyWindow = 100_000_000  // nanoseconds
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let age =
+      (now.tv_sec - identity.modified.tv_sec) * 1_000_000_000 + (now.tv_nsec - identity.modified.tv_nsec)
+    if age < racyWindow { usleep(useconds_t((racyWindow - max(0, age)) / 1000 + 1)) }
+    guard SnapshotIdentity(path: identity.path) == identity else { return }
     try makeFolder()
     removeStaleTemporaries()
     let target = entryPath(for: identity)
@@ -137,7 +148,8 @@ public struct SnapshotCache: Sendable {
     }
     var info = stat()
     let size = stat(temporary, &info) == 0 ? Int(info.st_size) : Int.max
-    guard size <= sizeLimit, stillWanted() else {
+    // Still the file it was read from now that the entry is written.
+    guard size <= sizeLimit, stillWanted(), SnapshotIdentity(path: identity.path) == identity else {
       unlink(temporary)
       return
     }

@@ -288,7 +288,7 @@ struct ExplanationBuilder {
       let number = table[ve.entryNo, row]
       let date = table[ve.postingDate, row]
       let inFilter = dates.contains(date)
-      let (actualPair, expectedPair) = Self.pairs(ledger, row)
+      let (actualPair, expectedPair) = Self.pairs(table, row)
       let a = table[ve.costAmountActual, row].units
       let e = table[ve.costAmountExpected, row].units
       let postedActual = table[ve.costPostedToGL, row].units
@@ -474,8 +474,11 @@ struct ExplanationBuilder {
 
   /// The account pairs of a value entry's actual and expected parts (posting map, §2).
   static func pairs(_ ledger: Ledger, _ row: Int) -> (actual: PostingPair?, expected: PostingPair?) {
+    pairs(ledger.valueEntries, row)
+  }
+
+  static func pairs(_ table: LedgerTable, _ row: Int) -> (actual: PostingPair?, expected: PostingPair?) {
     let ve = Columns.valueEntry
-    let table = ledger.valueEntries
     let ile = table[ve.itemLedgerEntryType, row]
     let entryType = table[ve.entryType, row]
     return (

@@ -22,6 +22,16 @@ struct AccountResolver {
   private var accountRows: [UInt32: Int] = [:]
   private var itemGroups: [UInt32: UInt32] = [:]
   private let itemSource: StringID?
+  // The value entry columns the resolution reads, taken out once: resolving runs for every
+  // posted line of every entry, and going through the table each time costs a reference count
+  // per column array.
+  private let locationCodes: [UInt32]
+  private let inventoryPostingGroups: [UInt32]
+  private let sourceTypes: [UInt32]
+  private let sourceNos: [UInt32]
+  private let itemNos: [UInt32]
+  private let genBusPostingGroups: [UInt32]
+  private let genProdPostingGroups: [UInt32]
 
   init(_ ledger: Ledger) {
     self.ledger = ledger
@@ -46,6 +56,14 @@ struct AccountResolver {
         ledger.items[Columns.item.inventoryPostingGroup, row].raw
     }
     itemSource = ledger.strings.lookup("Item")
+    let ve = Columns.valueEntry, entries = ledger.valueEntries
+    locationCodes = entries.ids(ve.locationCode)
+    inventoryPostingGroups = entries.ids(ve.inventoryPostingGroup)
+    sourceTypes = entries.ids(ve.sourceType)
+    sourceNos = entries.ids(ve.sourceNo)
+    itemNos = entries.ids(ve.itemNo)
+    genBusPostingGroups = entries.ids(ve.genBusPostingGroup)
+    genProdPostingGroups = entries.ids(ve.genProdPostingGroup)
   }
 
   /// The Inventory Posting Group of a buffer line (GetInvPostingGroupCode): on the WIP line of an
@@ -53,12 +71,10 @@ struct AccountResolver {
   /// component's consumption, source = the produced item — that item's group; else the value
   /// entry's own.
   func inventoryPostingGroup(_ type: InventoryAccountType, valueEntryRow row: Int) -> StringID {
-    let ve = Columns.valueEntry
-    let entries = ledger.valueEntries
-    let own = entries[ve.inventoryPostingGroup, row]
-    guard type == .wipInventory, let itemSource, entries[ve.sourceType, row] == itemSource else { return own }
-    let source = entries[ve.sourceNo, row]
-    guard source != entries[ve.itemNo, row], let group = itemGroups[source.raw] else { return own }
+    let own = StringID(raw: inventoryPostingGroups[row])
+    guard type == .wipInventory, let itemSource, sourceTypes[row] == itemSource.raw else { return own }
+    let source = sourceNos[row]
+    guard source != itemNos[row], let group = itemGroups[source] else { return own }
     return StringID(raw: group)
   }
 
@@ -66,18 +82,10 @@ struct AccountResolver {
   /// posting group, or business and product posting group; none for a type without a setup
   /// column): `namedAccount` depends on nothing else, which lets the explanation memoize it.
   func setupCodes(_ type: InventoryAccountType, valueEntryRow row: Int) -> (UInt32, UInt32) {
-    let ve = Columns.valueEntry
     if type.inventorySetupColumn != nil {
-      return (
-        ledger.valueEntries[ve.locationCode, row].raw, inventoryPostingGroup(type, valueEntryRow: row).raw
-      )
+      return (locationCodes[row], inventoryPostingGroup(type, valueEntryRow: row).raw)
     }
-    if type.generalSetupColumn != nil {
-      return (
-        ledger.valueEntries[ve.genBusPostingGroup, row].raw,
-        ledger.valueEntries[ve.genProdPostingGroup, row].raw
-      )
-    }
+    if type.generalSetupColumn != nil { return (genBusPostingGroups[row], genProdPostingGroups[row]) }
     return (0, 0)
   }
 
@@ -91,20 +99,18 @@ struct AccountResolver {
   }
 
   func account(_ type: InventoryAccountType, valueEntryRow row: Int) -> Result<StringID, Problem> {
-    let ve = Columns.valueEntry
-    let entries = ledger.valueEntries
     let account: StringID
     if let column = type.inventorySetupColumn {
       let group = inventoryPostingGroup(type, valueEntryRow: row)
-      let location = entries[ve.locationCode, row]
+      let location = StringID(raw: locationCodes[row])
       guard let setupRow = inventorySetup[PairKey(first: location.raw, second: group.raw)] else {
         return .failure(
           .skip(.missingSetup("location \"\(ledger.string(location))\", group \"\(ledger.string(group))\"")))
       }
       account = ledger.inventoryPostingSetup[column, setupRow]
     } else if let column = type.generalSetupColumn {
-      let business = entries[ve.genBusPostingGroup, row]
-      let product = entries[ve.genProdPostingGroup, row]
+      let business = StringID(raw: genBusPostingGroups[row])
+      let product = StringID(raw: genProdPostingGroups[row])
       // The key's text only when a message needs it: this runs for every line of every entry.
       func key() -> String { "\"\(ledger.string(business))\" / \"\(ledger.string(product))\"" }
       guard let setupRow = generalSetup[PairKey(first: business.raw, second: product.raw)] else {
