@@ -54,8 +54,12 @@ struct CacheCommandTests {
     #expect(try run("cache", "--clear").output.contains("removed 1 cached ledger"))
     #expect(try entryCount() == 0)
     #expect(try run("matrix", file, "--no-cache").status == 0)
-    #expect(try run("validate", file, extra: ["RECONBENCH_NO_CACHE": "1"]).status == 0)
+    #expect(try run("matrix", file, extra: ["RECONBENCH_NO_CACHE": "1"]).status == 0)
     #expect(try entryCount() == 0, "--no-cache and RECONBENCH_NO_CACHE write nothing")
+    // validate reads the JSON even with an entry there, and caches a valid file.
+    #expect(try run("validate", file).status == 0)
+    #expect(try entryCount() == 1)
+    try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: entry))
     #expect(try run("validate", file).status == 0)
     #expect(try entryCount() == 1)
     #expect(try run("cache", extra: ["RECONBENCH_NO_CACHE": "1"]).output.contains("off"))

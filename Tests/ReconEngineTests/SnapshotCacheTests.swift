@@ -174,6 +174,49 @@ struct SnapshotCacheTests {
     }
   }
 
+  @Test("an entry whose checksums hold but whose string pool is malformed is refused, not trusted")
+  func malformedPool() throws {
+    try withPlace { place in
+      let ledger = try decodeSnapshot(SnapshotCacheTests.handWritten)
+      try SnapshotStore.save(ledger, to: place.snapshot)
+      let id = try identity(place.snapshot)
+      // Every slot taken (a probe would never end), a hash that is not its string's, an id
+      // twice: each written with valid checksums.
+      var full = ledger
+      full.strings.slots = (0..<full.strings.slots.count).map { UInt32($0 % (full.strings.count - 1) + 2) }
+      var wrongHash = ledger
+      wrongHash.strings.hashes[1] ^= 1
+      var twice = ledger
+      if let first = twice.strings.slots.firstIndex(where: { $0 != 0 }),
+        let empty = twice.strings.slots.firstIndex(of: 0)
+      {
+        twice.strings.slots[empty] = twice.strings.slots[first]
+      }
+      for (name, bad) in [("full", full), ("wrong hash", wrongHash), ("twice", twice)] {
+        try place.cache.store(bad, identity: id)
+        #expect(try cached(place).reason.contains("string pool"), "\(name)")
+      }
+      try place.cache.store(ledger, identity: id)
+      #expect(try cached(place).ledger == ledger)
+    }
+  }
+
+  @Test("a cache folder others may write to is not used")
+  func sharedFolder() throws {
+    try withPlace { place in
+      try SnapshotStore.save(smallCompany, to: place.snapshot)
+      try place.cache.store(smallCompany, identity: try identity(place.snapshot))
+      #expect(try cached(place).ledger != nil)
+      chmod(place.cache.folder, 0o777)
+      #expect(try cached(place).reason.contains("not private"))
+      #expect(throws: CacheProblem.self) {
+        try place.cache.store(smallCompany, identity: try identity(place.snapshot))
+      }
+      chmod(place.cache.folder, 0o700)
+      #expect(try cached(place).ledger != nil)
+    }
+  }
+
   @Test("a file that changed between its read and the entry's write gets no entry")
   func changedBeforeStore() throws {
     try withPlace { place in
@@ -294,6 +337,12 @@ struct SnapshotCacheTests {
   func loadThroughCache() throws {
     try withPlace { place in
       try SnapshotStore.save(smallCompany, to: place.snapshot)
+      // Read the moment it was written: its times cannot yet tell it from a rewrite in the same
+      // clock tick, so nothing is cached.
+      _ = try SnapshotStore.load(path: place.snapshot, cache: place.cache)
+      SnapshotCache.finishWriting()
+      #expect(place.cache.entries().isEmpty)
+      usleep(150_000)
       let first = try SnapshotStore.load(path: place.snapshot, cache: place.cache)
       SnapshotCache.finishWriting()
       #expect(place.cache.entries().count == 1)
@@ -317,6 +366,7 @@ struct SnapshotCacheTests {
     try withPlace { place in
       let cache = SnapshotCache(folder: place.folder + "/cache", minimumSnapshotBytes: 1 << 30)
       try SnapshotStore.save(smallCompany, to: place.snapshot)
+      usleep(150_000)
       _ = try SnapshotStore.load(path: place.snapshot, cache: cache)
       SnapshotCache.finishWriting()
       #expect(cache.entries().isEmpty)

@@ -275,6 +275,23 @@ struct SnapshotLineSplitTests {
     try expectSameAsOneThread(text, "misleading lines")
   }
 
+  @Test(
+    "an array that closes before the guessed end (its bracket on the last element's line) is read again, rightly"
+  )
+  func closesEarly() throws {
+    // The item ledger entries' `]` follows their last element on its line, and an x- array
+    // laid out one element per line comes next: the guess runs on to that array's bracket.
+    var text = Self.text
+    let end = try #require(text.range(of: "}\n],\n\"itemApplicationEntries\""))
+    text.replaceSubrange(end, with: "}],\"x-audit\":[\n{\"by\":\"jane\"}\n],\n\"itemApplicationEntries\"")
+    let guessed = try #require(try scan(text, "itemLedgerEntries"))
+    #expect(guessed.count == smallCompany.itemLedgerEntries.count + 1)
+    try expectSameAsOneThread(text, "closes early")
+    let loaded = try decodeSnapshot(text, parallelThreshold: 0, blockRows: 100_000)
+    #expect(loaded.extras == [ExtraField(key: "x-audit", rawJSON: "[\n{\"by\":\"jane\"}\n]")])
+    #expect(loaded.itemLedgerEntries.count == smallCompany.itemLedgerEntries.count)
+  }
+
   @Test("other layouts: elements over several lines, the first element on the bracket's line")
   func otherLayouts() throws {
     // Pretty-printed elements: the guess declines, the structural scan splits.

@@ -170,8 +170,20 @@ extension StringPool {
     for index in 1..<offsets.count where offsets[index] < offsets[index - 1] {
       throw CacheProblem("string pool: offsets go backwards")
     }
-    if slots.contains(where: { Int($0) > strings }) {
-      throw CacheProblem("string pool: slot past the last id")
+    // Every id but the blank one in exactly one slot (so a probe always ends at an empty one),
+    // and every hash the hash of its string (so a look-up finds what `intern` put there).
+    var seen = [Bool](repeating: false, count: strings)
+    for slot in slots where slot != 0 {
+      let id = Int(slot) - 1
+      guard id >= 1, id < strings, !seen[id] else { throw CacheProblem("string pool: a slot out of place") }
+      seen[id] = true
+    }
+    guard seen.dropFirst().allSatisfy({ $0 }) else { throw CacheProblem("string pool: an id in no slot") }
+    try arena.withUnsafeBufferPointer { (bytes) throws(CacheProblem) in
+      for id in 1..<strings
+      where StringPool.hash(bytes, from: Int(offsets[id]), to: Int(offsets[id + 1])) != hashes[id] {
+        throw CacheProblem("string pool: hash of string \(id) does not match")
+      }
     }
   }
 }
@@ -271,7 +283,7 @@ enum ExtraFieldCodec {
     var extras: [Int: [ExtraField]] = [:]
     let count = try reader.int(atMost: bytes.count)
     for _ in 0..<count {
-      let row = try reader.int(atMost: max(0, rows - 1))
+      let row = try reader.int(atMost: rows - 1)
       let fieldCount = try reader.int(atMost: bytes.count)
       var fields: [ExtraField] = []
       for _ in 0..<fieldCount {

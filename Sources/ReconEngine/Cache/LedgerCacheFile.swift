@@ -18,6 +18,7 @@ enum LedgerCacheFile {
   static let magic: [UInt8] = Array("RBLEDGR".utf8) + [1]
   static let prefixLength = 24
   static let alignment = 64
+  static let archiveLayout = 1
 
   struct Header {
     var version: String
@@ -31,6 +32,11 @@ enum LedgerCacheFile {
   /// schemas is never read as this build's columns.
   static let schemaFingerprint: UInt64 = {
     var writer = ByteWriter()
+    // The archive's own layout, and how the pool hashes (its slots are stored, not rebuilt):
+    // bump `archiveLayout` with any change to what `Ledger.archive` visits or how.
+    writer.int(archiveLayout)
+    let probe = Array("ReconBench 1000 RESALE".utf8)
+    writer.u64(UInt64(probe.withUnsafeBufferPointer { StringPool.hash($0, from: 0, to: probe.count) }))
     for table in Ledger.archivedTables {
       let schema = Ledger()[keyPath: table].schema
       writer.string(schema.name)

@@ -87,6 +87,8 @@ public struct SnapshotCache: Sendable {
 
   /// The cached ledger of the snapshot whose identity is `identity`, if there is a sound one.
   public func lookup(_ identity: SnapshotIdentity) -> Lookup {
+    guard FilePaths.exists(folder) else { return .miss("no cache entry") }
+    guard folderIsPrivate() else { return .miss("the cache folder is not private to this user") }
     let path = entryPath(for: identity)
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .miss("no cache entry") }
@@ -96,7 +98,7 @@ public struct SnapshotCache: Sendable {
       guard header.version == ReconEngineVersion.current,
         header.schemaFingerprint == LedgerCacheFile.schemaFingerprint
       else {
-        unlink(path)
+        removeIfStill(path, descriptor)
         return .miss("cache entry of another program version")
       }
       // A snapshot that changed keeps its entry until it is read again (and the entry replaced).
@@ -105,9 +107,20 @@ public struct SnapshotCache: Sendable {
       markUsed(path)
       return .hit(ledger)
     } catch {
-      unlink(path)
+      removeIfStill(path, descriptor)
       return .miss("damaged cache entry removed: \(error.description)")
     }
+  }
+
+  /// Removes the entry at `path` if it is still the file open as `descriptor` (another process
+  /// may have renamed a fresh entry into place meanwhile).
+  private func removeIfStill(_ path: String, _ descriptor: Int32) {
+    var open = stat()
+    var named = stat()
+    guard fstat(descriptor, &open) == 0, stat(path, &named) == 0, open.st_dev == named.st_dev,
+      open.st_ino == named.st_ino
+    else { return }
+    unlink(path)
   }
 
   /// The entry's modification time is its last use, for the least-recently-used trim.
@@ -123,19 +136,15 @@ public struct SnapshotCache: Sendable {
     try store(ledger, identity: identity, stillWanted: { true })
   }
 
-  func store(_ ledger: Ledger, identity: SnapshotIdentity, stillWanted: () -> Bool) throws(CacheProblem) {
-    guard identity.size >= minimumSnapshotBytes else { return }
-    // File times come from a coarse clock (a few milliseconds): a same-size rewrite within the
-    // same tick as the one cached would keep every time. So, as git does with racily clean
-    // files, an entry is made only once the file is older than a tick, and only if it is still
-    // the file the ledger was read from.
-    let racyWindow = 100_000_000  // nanoseconds
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    let age =
-      (now.tv_sec - identity.modified.tv_sec) * 1_000_000_000 + (now.tv_nsec - identity.modified.tv_nsec)
-    if age < racyWindow { usleep(useconds_t((racyWindow - max(0, age)) / 1000 + 1)) }
-    guard SnapshotIdentity(path: identity.path) == identity else { return }
+  /// `wroteIt`: the caller has just written the file with this very ledger (a save), so its
+  /// fresh times are expected; a ledger read from a file is cached only if the file's last
+  /// change was well before the read began (`SnapshotIdentity.isRacy`).
+  func store(_ ledger: Ledger, identity: SnapshotIdentity, wroteIt: Bool = true, stillWanted: () -> Bool)
+    throws(CacheProblem)
+  {
+    guard identity.size >= minimumSnapshotBytes, wroteIt || !identity.isRacy(), stillWanted(),
+      SnapshotIdentity(path: identity.path) == identity
+    else { return }
     try makeFolder()
     removeStaleTemporaries()
     let target = entryPath(for: identity)
@@ -169,6 +178,15 @@ public struct SnapshotCache: Sendable {
         throw CacheProblem("cannot create \(path): \(errorText())")
       }
     }
+    guard folderIsPrivate() else { throw CacheProblem("\(folder) is not a private folder of this user") }
+  }
+
+  /// The folder is a real directory of this user that nobody else may write to (or read):
+  /// another user's planted entry would otherwise be read as this user's ledger.
+  func folderIsPrivate() -> Bool {
+    var info = stat()
+    guard lstat(folder, &info) == 0 else { return false }
+    return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == geteuid() && info.st_mode & 0o077 == 0
   }
 
   /// Temporaries of writes whose process is gone (killed part-way).
@@ -189,8 +207,8 @@ public struct SnapshotCache: Sendable {
     public var bytes: Int
     /// Seconds since 1970 of the last use.
     public var lastUsed: Int
-    /// The same, in nanoseconds, for ordering.
-    var lastUsedNanoseconds: Int
+    /// The same to the nanosecond, for ordering.
+    var lastUsedTime: timespec
     /// The snapshot it was made from, when its header is readable.
     public var snapshot: String?
   }
@@ -211,10 +229,14 @@ public struct SnapshotCache: Sendable {
       found.append(
         Entry(
           file: path, bytes: Int(info.st_size), lastUsed: Int(info.st_mtim.tv_sec),
-          lastUsedNanoseconds: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+          lastUsedTime: info.st_mtim,
           snapshot: snapshot))
     }
-    return found.sorted { ($0.lastUsedNanoseconds, $0.file) > ($1.lastUsedNanoseconds, $1.file) }
+    return found.sorted {
+      ($0.lastUsedTime.tv_sec, $0.lastUsedTime.tv_nsec, $0.file) > (
+        $1.lastUsedTime.tv_sec, $1.lastUsedTime.tv_nsec, $1.file
+      )
+    }
   }
 
   /// Removes least recently used entries until the folder fits its limit; `keeping` stays.
@@ -245,7 +267,7 @@ final class CacheWrites: Sendable {
   private let group = DispatchGroup()
   private let latest = Mutex<[String: Int]>([:])
 
-  func start(_ cache: SnapshotCache, _ ledger: Ledger, _ identity: SnapshotIdentity) {
+  func start(_ cache: SnapshotCache, _ ledger: Ledger, _ identity: SnapshotIdentity, wroteIt: Bool) {
     let key = cache.entryPath(for: identity)
     let generation = latest.withLock { table in
       table[key, default: 0] += 1
@@ -254,7 +276,7 @@ final class CacheWrites: Sendable {
     group.enter()
     DispatchQueue.global(qos: .utility).async { [self] in
       defer { group.leave() }
-      try? cache.store(ledger, identity: identity) {
+      try? cache.store(ledger, identity: identity, wroteIt: wroteIt) {
         latest.withLock { $0[key] == generation }
       }
     }

@@ -19,9 +19,13 @@ public struct SnapshotIdentity: Equatable, Sendable {
   /// them (the whole file when it is at most 1 MiB): what a re-open can afford to read of a
   /// file of a gigabyte.
   var sampleChecksum: UInt64
+  /// The clock just before the file was looked at (not part of the identity).
+  var takenAt: timespec
 
   /// The identity of the file at `path` now, or nil when it cannot be read.
   public init?(path: String) {
+    takenAt = timespec()
+    clock_gettime(CLOCK_REALTIME, &takenAt)
     guard let resolved = realpath(path, nil) else { return nil }
     self.path = String(cString: resolved)
     free(resolved)
@@ -92,5 +96,16 @@ public struct SnapshotIdentity: Equatable, Sendable {
     modified = timespec(tv_sec: Int(try reader.i64()), tv_nsec: Int(try reader.i64()))
     changed = timespec(tv_sec: Int(try reader.i64()), tv_nsec: Int(try reader.i64()))
     sampleChecksum = try reader.u64()
+    takenAt = timespec()
+  }
+
+  /// File times come from a coarse clock (a few milliseconds): a same-size rewrite in the tick
+  /// of the last change keeps every time, and no later look can tell. As git does with "racily
+  /// clean" files, a file whose last change is less than `window` seconds before it was looked
+  /// at is not trusted to be told apart by its times (nor one changed "in the future").
+  func isRacy(window: Double = 0.1) -> Bool {
+    func seconds(_ time: timespec) -> Double { Double(time.tv_sec) + Double(time.tv_nsec) / 1e9 }
+    let latest = max(seconds(modified), seconds(changed))
+    return latest > seconds(takenAt) - window
   }
 }

@@ -113,7 +113,6 @@ struct ExplanationBuilder {
   /// Per G/L entry row: the part of its amount accounted for by value entry lines.
   var matched: [Int64]
   let resolver: AccountResolver
-  var accountMemo = NamedAccountMemo()
   /// `fieldsOfAccount` by string id (most ids are not accounts: an empty list), for the look-up
   /// on every posted line.
   let fieldsByAccountID: [[ReconciliationField]]
@@ -281,6 +280,10 @@ struct ExplanationBuilder {
     var posted: [Line] = []
     var matches: [(Line, Int?)] = []
     var candidates: [Int] = []
+    // Local to this pass (each half of a two-core pass has its own), so it is never shared
+    // and never copied on write.
+    var memo = NamedAccountMemo()
+    let resolver = self.resolver
     let recipes = FlatProjection.shared
     let keys = ProjectionKeys(ledger)
     let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
@@ -323,7 +326,8 @@ struct ExplanationBuilder {
           guard unpostedActual[index] != 0 || unpostedExpected[index] != 0 || gap[index] != 0 else {
             continue
           }
-          let account = field.accountType.map { self.account($0, row) } ?? .blank
+          let account =
+            field.accountType.map { memo.namedAccount($0, valueEntryRow: row, resolver) } ?? .blank
           add(field, account, .unpostedCost, unpostedActual[index], valueEntry: number, at: date)
           add(field, account, expectedCause, unpostedExpected[index], valueEntry: number, at: date)
           add(field, account, .projectionDiffersFromPosting, gap[index], valueEntry: number, at: date)
@@ -337,11 +341,11 @@ struct ExplanationBuilder {
       guard !posted.isEmpty else { continue }
       Self.match(
         posted, valueEntryRow: row, ledger: ledger,
-        named: { accountMemo.namedAccount($0, valueEntryRow: row, resolver) },
+        named: { memo.namedAccount($0, valueEntryRow: row, resolver) },
         candidates: &candidates, into: &matches)
       for (line, matchedRow) in matches {
         let field = ReconciliationField.forAccountType(line.type)
-        let expectedAccount = account(line.type, row)
+        let expectedAccount = memo.namedAccount(line.type, valueEntryRow: row, resolver)
         guard let glRow = matchedRow else {
           // Marked as posted, but no G/L entry is linked: the G/L lacks it — or it was
           // summarised by a date compression, which drops the relations.
@@ -495,10 +499,6 @@ struct ExplanationBuilder {
     let (actualPair, expectedPair) = pairs(ledger, row)
     return lines(actualPair, ledger.valueEntries[ve.costPostedToGL, row].units, expected: false)
       + lines(expectedPair, ledger.valueEntries[ve.expectedCostPostedToGL, row].units, expected: true)
-  }
-
-  mutating func account(_ type: InventoryAccountType, _ row: Int) -> StringID {
-    accountMemo.namedAccount(type, valueEntryRow: row, resolver)
   }
 
   /// The items in order, with an Unexplained item wherever they do not add up to the Difference.

@@ -245,13 +245,10 @@ struct CostShareBuffer {
         outboundPairs.append((entry, Int32(row)))
       }
     }
-    // In outbound entry number order within each inbound entry (a stable sort keeps the
-    // application order among equal numbers, as the per-entry sort did).
-    let ordered = outboundPairs.enumerated().sorted {
-      ($0.element.row, outbound[Int($0.element.element)], $0.offset)
-        < ($1.element.row, outbound[Int($1.element.element)], $1.offset)
-    }.map(\.element)
-    appliedOutbound = RowGroups(rows: entries.count, ordered)
+    // Grouped in application order, then each group in outbound entry number order (sorted
+    // only when it is not already, as the applications usually are).
+    appliedOutbound = RowGroups(rows: entries.count, outboundPairs)
+    appliedOutbound.sortEachGroup { outbound[Int($0)] < outbound[Int($1)] }
     valueRows = RowGroups.valueEntries(of: ledger)
     orders = ProductionOrderCosts.all(ledger)
   }
@@ -346,31 +343,33 @@ struct CostShareBuffer {
               of: apps[app.outboundItemEntryNo, application])
           else { continue }
           insert(to)
-          guard date(to) <= endOrdinal, let from = self[entry: row], var target = self[entry: to] else {
-            continue
-          }
+          // Both are buffered now; the target is changed in place (a row is some 300 bytes).
+          let fromSlot = Int(slotOfEntry[row])
+          let toSlot = Int(slotOfEntry[to])
+          guard date(to) <= endOrdinal, fromSlot >= 0, toSlot >= 0 else { continue }
+          let fromNew = buffered[fromSlot].new
+          let fromQuantity = buffered[fromSlot].own.quantity
           let quantity = apps[app.quantity, application].units
           appliedQuantity += quantity
-          target.new.quantity -= quantity
+          buffered[toSlot].new.quantity -= quantity
           // c = applied quantity ÷ the inbound entry's quantity (negative: the outbound side).
           Self.updateCosts(
-            &target.new, from: from.new, quantity, from.own.quantity, revaluation: transferShares)
+            &buffered[toSlot].new, from: fromNew, quantity, fromQuantity, revaluation: transferShares)
           if options.mode != .sales {
             Self.updateCosts(
-              &target.new, from: from.new, -quantity, from.own.quantity, revaluation: transferShares,
+              &buffered[toSlot].new, from: fromNew, -quantity, fromQuantity, revaluation: transferShares,
               direct: true)
           }
-          self[entry: to] = target
         }
-        if options.mode == .inventory, var from = self[entry: row], from.own.quantity != 0 {
+        let slot = Int(slotOfEntry[row])
+        if options.mode == .inventory, slot >= 0, buffered[slot].own.quantity != 0 {
           // The inbound entry keeps the part still on hand; its revaluation is not scaled.
-          let whole = from.own.quantity
+          let whole = buffered[slot].own.quantity
           let left = whole + appliedQuantity
-          let revaluation = from.new.revaluation
-          from.new.scale { CostShareBuffer.prorate($0, left, whole) }
-          from.new.quantity = left
-          from.new.revaluation = revaluation
-          self[entry: row] = from
+          let revaluation = buffered[slot].new.revaluation
+          buffered[slot].new.scale { CostShareBuffer.prorate($0, left, whole) }
+          buffered[slot].new.quantity = left
+          buffered[slot].new.revaluation = revaluation
         }
         continue
       }
@@ -409,6 +408,15 @@ struct CostShareBuffer {
   /// `value × part ÷ whole`, rounded half away from zero in units (10⁻⁵), 128-bit exact.
   static func prorate(_ value: Int64, _ part: Int64, _ whole: Int64) -> Int64 {
     guard whole != 0 else { return 0 }
+    // The same rounding in 64 bits when the product fits (nearly always): 128-bit division is
+    // a library call.
+    let (small, overflow) = value.multipliedReportingOverflow(by: part)
+    if !overflow && small != Int64.min && whole != Int64.min {
+      var quotient = small / whole
+      let remainder = small % whole
+      if 2 * remainder.magnitude >= whole.magnitude { quotient += (small < 0) != (whole < 0) ? -1 : 1 }
+      return quotient
+    }
     let product = Int128(value) * Int128(part)
     let divisor = Int128(whole)
     var quotient = product / divisor

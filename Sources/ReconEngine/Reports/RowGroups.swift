@@ -11,12 +11,28 @@ struct RowGroups<Element> {
     for pair in pairs where pair.row >= 0 && pair.row < rows { start[pair.row + 1] += 1 }
     for index in stride(from: 1, to: start.count, by: 1) { start[index] += start[index - 1] }
     var next = Array(start.dropLast())
-    var placed = [Element?](repeating: nil, count: Int(start.last ?? 0))
-    for pair in pairs where pair.row >= 0 && pair.row < rows {
-      placed[Int(next[pair.row])] = pair.element
-      next[pair.row] += 1
+    let total = Int(start.last ?? 0)
+    // Every place is written exactly once: the counts above are of the same pairs.
+    elements = [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        for pair in pairs where pair.row >= 0 && pair.row < rows {
+          (base + Int(next[pair.row])).initialize(to: pair.element)
+          next[pair.row] += 1
+        }
+      }
+      initialized = total
     }
-    elements = placed.compactMap { $0 }
+  }
+
+  /// Sorts the elements of each group that is not in order already.
+  mutating func sortEachGroup(by areInIncreasingOrder: (Element, Element) -> Bool) {
+    for row in 0..<max(0, start.count - 1) {
+      let range = Int(start[row])..<Int(start[row + 1])
+      guard range.count > 1 else { continue }
+      if zip(elements[range], elements[range].dropFirst()).contains(where: { areInIncreasingOrder($1, $0) }) {
+        elements[range].sort(by: areInIncreasingOrder)
+      }
+    }
   }
 
   subscript(row: Int) -> ArraySlice<Element> {

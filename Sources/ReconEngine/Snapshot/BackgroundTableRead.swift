@@ -141,6 +141,7 @@ final class BackgroundReader: @unchecked Sendable {
         if let guess = job.speculative {
           // Each guessed block start must be exactly where the previous element ended, and a
           // read to the end must end where the guess put the closing bracket.
+          var refused = false
           try reader.readArray(into: &rows) { [claims = job.claims, bytes = reader.bytes] block, position in
             guard block < guess.blockStarts.count,
               SnapshotReader.firstNonSpace(bytes, guess.blockStarts[block]) == position
@@ -148,9 +149,14 @@ final class BackgroundReader: @unchecked Sendable {
               job.speculationFailed = true
               return false
             }
-            return claims.claimFront(block)
+            if claims.claimFront(block) { return true }
+            refused = true
+            return false
           }
-          if rows.count > guess.count || (rows.count == guess.count && reader.position != guess.end) {
+          // Not stopped by the other reader: the array closed here, which must be where the
+          // guess put it, after as many elements (an array that closed early leaves the rest of
+          // the guessed span unread by anyone).
+          if !refused && (rows.count != guess.count || reader.position != guess.end) {
             job.speculationFailed = true
           }
         } else {

@@ -15,13 +15,16 @@ public enum SnapshotStore {
   /// Loads a snapshot, from `cache` when it holds a sound entry for this very file; otherwise
   /// from the JSON, after which the entry is written on a background thread
   /// (`SnapshotCache.finishWriting()` waits for it).
-  public static func load(path: String, progress: ByteProgress? = nil, cache: SnapshotCache?)
+  /// `readJSON`: read the JSON even when an entry exists (`validate`), and cache it.
+  public static func load(
+    path: String, progress: ByteProgress? = nil, cache: SnapshotCache?, readJSON: Bool = false
+  )
     throws(SnapshotError) -> Ledger
   {
     let identity = cache.flatMap { cache in
       SnapshotIdentity(path: path).flatMap { $0.size >= cache.minimumSnapshotBytes ? $0 : nil }
     }
-    if let cache, let identity, case .hit(let ledger) = cache.lookup(identity) {
+    if !readJSON, let cache, let identity, case .hit(let ledger) = cache.lookup(identity) {
       progress?.add(identity.size)
       progress?.finishReading()
       return ledger
@@ -29,7 +32,7 @@ public enum SnapshotStore {
     let ledger = try loadJSON(path: path, progress: progress)
     // Cached only if the file did not change while it was read.
     if let cache, let identity, SnapshotIdentity(path: path) == identity {
-      CacheWrites.shared.start(cache, ledger, identity)
+      CacheWrites.shared.start(cache, ledger, identity, wroteIt: false)
     }
     return ledger
   }
@@ -185,7 +188,7 @@ public enum SnapshotStore {
   {
     let report = try save(ledger, to: path, failAfterBytes: nil, overwriteReadOnly: overwriteReadOnly)
     if let cache, let identity = SnapshotIdentity(path: path), identity.size >= cache.minimumSnapshotBytes {
-      CacheWrites.shared.start(cache, ledger, identity)
+      CacheWrites.shared.start(cache, ledger, identity, wroteIt: true)
     }
     return report
   }

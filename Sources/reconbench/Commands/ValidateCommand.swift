@@ -14,7 +14,9 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let ledger = try SnapshotStore.load(path: snapshot, cache: cacheOptions.cache)
+      // Always the JSON: checking the file is the point (a cache hit would only say it was
+      // valid when it was cached). A valid file is cached for the commands after it.
+      let ledger = try SnapshotStore.load(path: snapshot, cache: cacheOptions.cache, readJSON: true)
       let counts = ledger.tableCounts.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
       FileHandleOutput.standardOutput("\(snapshot): valid: \(counts)")
     } catch {
