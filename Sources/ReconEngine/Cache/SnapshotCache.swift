@@ -192,10 +192,9 @@ public struct SnapshotCache: Sendable {
   /// Temporaries of writes whose process is gone (killed part-way).
   private func removeStaleTemporaries() {
     for name in FilePaths.entries(of: folder) {
-      guard let range = name.range(of: SnapshotCache.entrySuffix + ".tmp-") else { continue }
-      let rest = name[range.upperBound...].split(separator: "-")
-      guard rest.count == 2, let pid = Int32(rest[0]), pid != getpid() else { continue }
-      if kill(pid, 0) == 0 || errno == EPERM { continue }
+      guard let range = name.range(of: SnapshotCache.entrySuffix + ".tmp-"),
+        SnapshotStore.writerIsGone(name[range.upperBound...])
+      else { continue }
       unlink(folder + "/" + name)
     }
   }
@@ -241,8 +240,9 @@ public struct SnapshotCache: Sendable {
 
   /// Removes least recently used entries until the folder fits its limit; `keeping` stays.
   func trim(keeping kept: String? = nil) {
-    var total = entries().reduce(0) { $0 + $1.bytes }
-    for entry in entries().reversed() where total > sizeLimit && entry.file != kept {
+    let found = entries()
+    var total = found.reduce(0) { $0 + $1.bytes }
+    for entry in found.reversed() where total > sizeLimit && entry.file != kept {
       if unlink(entry.file) == 0 { total -= entry.bytes }
     }
   }

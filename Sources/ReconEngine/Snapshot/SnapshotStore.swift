@@ -304,13 +304,20 @@ public enum SnapshotStore {
     var removed: [String] = []
     for name in FilePaths.entries(of: folder) {
       guard name.hasPrefix(prefix) else { continue }
-      let rest = name.dropFirst(prefix.count).split(separator: "-")
-      guard rest.count == 2, let pid = Int32(rest[0]), rest[1].allSatisfy(\.isNumber) else { continue }
-      if pid == getpid() { continue }
-      if kill(pid, 0) == 0 || errno == EPERM { continue }  // that save is still running
+      guard writerIsGone(name.dropFirst(prefix.count)) else { continue }
       if unlink(folder + "/" + name) == 0 { removed.append(name) }
     }
     return removed.sorted()
+  }
+
+  /// Whether a temporary named `…tmp-<pid>-<n>` (given `<pid>-<n>`) was left by a process that
+  /// no longer runs: another process's write still going on, or this one's, is left alone.
+  static func writerIsGone(_ suffix: Substring) -> Bool {
+    let rest = suffix.split(separator: "-")
+    guard rest.count == 2, let pid = Int32(rest[0]), rest[1].allSatisfy(\.isNumber), pid != getpid() else {
+      return false
+    }
+    return !(kill(pid, 0) == 0 || errno == EPERM)
   }
 }
 
