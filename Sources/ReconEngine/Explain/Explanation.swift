@@ -270,6 +270,19 @@ struct ExplanationBuilder {
   private mutating func valueEntrySide(rows: Range<Int>) {
     let ve = Columns.valueEntry, gl = Columns.glEntry
     let table = ledger.valueEntries
+    // Every column the loop reads, taken out once: a read through the table's nested arrays
+    // costs a retain and a release per value, and this runs for every value entry.
+    let entryNos = table.values(ve.entryNo), postingDates = table.ordinals(ve.postingDate)
+    let actualUnits = table.units(ve.costAmountActual), expectedUnits = table.units(ve.costAmountExpected)
+    let postedActualUnits = table.units(ve.costPostedToGL)
+    let postedExpectedUnits = table.units(ve.expectedCostPostedToGL)
+    let pairs = PostingPairs(table)
+    let glAccounts = ledger.glEntries.ids(gl.glAccountNo), glNumbers = ledger.glEntries.values(gl.entryNo)
+    let glDates = ledger.glEntries.ordinals(gl.postingDate)
+    let glAmounts = ledger.glEntries.units(gl.amount)
+    let relatedStarts = ledger.indexes.glEntriesOfValueEntry.starts
+    let relatedRows = ledger.indexes.glEntriesOfValueEntry.rows
+    let selection = self.selection, dates = self.dates, fieldsByAccountID = self.fieldsByAccountID
     let expectedOn = ledger.expectedCostPostingToGL
     let fieldCount = ReconciliationField.allCases.count
     // Reused for every entry: a million entries should not mean millions of small allocations.
@@ -278,8 +291,9 @@ struct ExplanationBuilder {
     var gap = [Int64](repeating: 0, count: fieldCount)
     var touched: [Int] = []
     var posted: [Line] = []
-    var matches: [(Line, Int?)] = []
+    var matches: [Match] = []
     var candidates: [Int] = []
+    var named: [StringID] = []
     // Local to this pass (each half of a two-core pass has its own), so it is never shared
     // and never copied on write.
     var memo = NamedAccountMemo()
@@ -288,17 +302,14 @@ struct ExplanationBuilder {
     let keys = ProjectionKeys(ledger)
     let expectedCause: Explanation.Cause = expectedOn ? .unpostedExpectedCost : .expectedCostPostingOff
     for row in rows where selection[row] {
-      let number = table[ve.entryNo, row]
-      let date = table[ve.postingDate, row]
+      let number = entryNos[row]
+      let date = LedgerDate(ordinal: postingDates[row])
       let inFilter = dates.contains(date)
-      let (actualPair, expectedPair) = Self.pairs(table, row)
-      let a = table[ve.costAmountActual, row].units
-      let e = table[ve.costAmountExpected, row].units
-      let postedActual = table[ve.costPostedToGL, row].units
-      let postedExpected = table[ve.expectedCostPostedToGL, row].units
+      let a = actualUnits[row], e = expectedUnits[row]
+      let postedActual = postedActualUnits[row], postedExpected = postedExpectedUnits[row]
       posted.removeAll(keepingCapacity: true)
-      Self.appendLines(actualPair, postedActual, expected: false, to: &posted)
-      Self.appendLines(expectedPair, postedExpected, expected: true, to: &posted)
+      Self.appendLines(pairs.actual(row), postedActual, expected: false, to: &posted)
+      Self.appendLines(pairs.expected(row), postedExpected, expected: true, to: &posted)
       if inFilter {
         // I(p) − I: the projection of the unposted amounts, negated; and −I(p), the projection
         // of the posted amounts, to which the posting lines are added below.
@@ -322,10 +333,10 @@ struct ExplanationBuilder {
         }
         // Each touched field once (later duplicates find it zeroed), then zeroed for the next row.
         for index in touched {
-          let field = allFields[index]
           guard unpostedActual[index] != 0 || unpostedExpected[index] != 0 || gap[index] != 0 else {
             continue
           }
+          let field = allFields[index]
           let account =
             field.accountType.map { memo.namedAccount($0, valueEntryRow: row, resolver) } ?? .blank
           add(field, account, .unpostedCost, unpostedActual[index], valueEntry: number, at: date)
@@ -339,33 +350,39 @@ struct ExplanationBuilder {
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
       guard !posted.isEmpty else { continue }
+      candidates.removeAll(keepingCapacity: true)
+      if row + 1 < relatedStarts.count {
+        for index in Int(relatedStarts[row])..<Int(relatedStarts[row + 1]) where relatedRows[index] >= 0 {
+          candidates.append(Int(relatedRows[index]))
+        }
+      }
+      named.removeAll(keepingCapacity: true)
+      for line in posted { named.append(memo.namedAccount(line.type, valueEntryRow: row, resolver)) }
       Self.match(
-        posted, valueEntryRow: row, ledger: ledger,
-        named: { memo.namedAccount($0, valueEntryRow: row, resolver) },
-        candidates: &candidates, into: &matches)
-      for (line, matchedRow) in matches {
+        posted, named: named, accounts: glAccounts, amounts: glAmounts, candidates: &candidates,
+        into: &matches)
+      for match in matches {
+        let line = match.line
         let field = ReconciliationField.forAccountType(line.type)
-        let expectedAccount = memo.namedAccount(line.type, valueEntryRow: row, resolver)
-        guard let glRow = matchedRow else {
+        guard let glRow = match.glRow else {
           // Marked as posted, but no G/L entry is linked: the G/L lacks it — or it was
           // summarised by a date compression, which drops the relations.
           let cause: Explanation.Cause =
             (compressedValueEntries + compressedGLEntries).contains { $0.contains(date) }
             ? .dateCompression : .unpostedCost
-          if inFilter { add(field, expectedAccount, cause, -line.units, valueEntry: number, at: date) }
+          if inFilter { add(field, match.expectedAccount, cause, -line.units, valueEntry: number, at: date) }
           continue
         }
         let (sum, wrapped) = matched[glRow].addingReportingOverflow(line.units)
         overflowed = overflowed || wrapped
         matched[glRow] = sum
-        let glAccount = ledger.glEntries[gl.glAccountNo, glRow]
-        let glNumber = ledger.glEntries[gl.entryNo, glRow]
+        let glAccount = StringID(raw: glAccounts[glRow])
+        let glNumber = glNumbers[glRow]
         // With an item or location filter only the lines of the selected entries count on the
         // G/L side (the G/L attributed to items through the relations).
-        let glDate = ledger.glEntries[gl.postingDate, glRow]
+        let glDate = LedgerDate(ordinal: glDates[glRow])
         let glInFilter = dates.contains(glDate)
 
-        let accountFields = fieldsByAccountID[Int(glAccount.raw)]
         if glAccount.isBlank {
           if inFilter {
             add(
@@ -373,6 +390,7 @@ struct ExplanationBuilder {
           }
           continue
         }
+        let accountFields = fieldsByAccountID[Int(glAccount.raw)]
         if accountFields.contains(field) {
           let delta = (glInFilter ? line.units : 0) - (inFilter ? line.units : 0)
           // Dated, the mismatch is two contributions: the G/L entry's on its date, the value
@@ -382,7 +400,8 @@ struct ExplanationBuilder {
             record(field, .postingDateMismatch, line.units, at: glDate)
             record(field, .postingDateMismatch, -line.units, at: date)
           }
-          for other in accountFields where other != field && glInFilter {
+          guard accountFields.count > 1, glInFilter else { continue }
+          for other in accountFields where other != field {
             add(
               other, glAccount, .similarAccounts, line.units, valueEntry: number, glEntry: glNumber,
               at: glDate)
@@ -393,7 +412,8 @@ struct ExplanationBuilder {
               field, glAccount, .postingSetupChanged, -line.units, valueEntry: number, glEntry: glNumber,
               at: date)
           }
-          for other in accountFields where glInFilter {
+          guard glInFilter else { continue }
+          for other in accountFields {
             add(
               other, glAccount, .postingSetupChanged, line.units, valueEntry: number, glEntry: glNumber,
               at: glDate)
@@ -435,44 +455,51 @@ struct ExplanationBuilder {
     }
   }
 
+  /// A posted line, the account the setup names for it, and the G/L entry row it went to (nil
+  /// when none is left).
+  struct Match {
+    var line: Line
+    var expectedAccount: StringID
+    var glRow: Int?
+  }
+
   /// Pairs each posted line of a value entry with the G/L entry it went to: of the entry's
   /// related G/L entries, the one on the account the setup names with the line's sign, else any
   /// with its sign; nil when none is left.
-  static func match(_ lines: [Line], valueEntryRow row: Int, ledger: Ledger, resolver: AccountResolver) -> [(
-    Line, Int?
-  )] {
+  static func match(_ lines: [Line], valueEntryRow row: Int, ledger: Ledger, resolver: AccountResolver)
+    -> [Match]
+  {
+    let gl = Columns.glEntry
     var candidates: [Int] = []
-    var matches: [(Line, Int?)] = []
+    for glRow in ledger.indexes.glEntriesOfValueEntry.rows(of: row) where glRow >= 0 {
+      candidates.append(Int(glRow))
+    }
+    var matches: [Match] = []
     match(
-      lines, valueEntryRow: row, ledger: ledger, named: { resolver.namedAccount($0, valueEntryRow: row) },
+      lines, named: lines.map { resolver.namedAccount($0.type, valueEntryRow: row) },
+      accounts: ledger.glEntries.ids(gl.glAccountNo), amounts: ledger.glEntries.units(gl.amount),
       candidates: &candidates, into: &matches)
     return matches
   }
 
-  /// `match` into reused buffers, with the named account of a line type from `named`.
+  /// `match` into a reused buffer: `candidates` holds the related G/L entry rows (consumed),
+  /// `named` the account the setup names for each line, `accounts` and `amounts` are the G/L
+  /// entries' columns.
   static func match(
-    _ lines: [Line], valueEntryRow row: Int, ledger: Ledger, named: (InventoryAccountType) -> StringID,
-    candidates: inout [Int], into matches: inout [(Line, Int?)]
+    _ lines: [Line], named: [StringID], accounts: [UInt32], amounts: [Int64],
+    candidates: inout [Int], into matches: inout [Match]
   ) {
-    let gl = Columns.glEntry
     matches.removeAll(keepingCapacity: true)
-    candidates.removeAll(keepingCapacity: true)
-    for glRow in ledger.indexes.glEntriesOfValueEntry.rows(of: row) where glRow >= 0 {
-      candidates.append(Int(glRow))
-    }
-    let accounts = ledger.glEntries.ids(gl.glAccountNo)
-    let amounts = ledger.glEntries.units(gl.amount)
-    for line in lines {
-      let expected = named(line.type).raw
+    for (line, expected) in zip(lines, named) {
       let sign = line.units < 0
       let pick =
-        candidates.firstIndex { accounts[$0] == expected && (amounts[$0] < 0) == sign }
+        candidates.firstIndex { accounts[$0] == expected.raw && (amounts[$0] < 0) == sign }
         ?? candidates.firstIndex { (amounts[$0] < 0) == sign }
       guard let pick else {
-        matches.append((line, nil))
+        matches.append(Match(line: line, expectedAccount: expected, glRow: nil))
         continue
       }
-      matches.append((line, candidates.remove(at: pick)))
+      matches.append(Match(line: line, expectedAccount: expected, glRow: candidates.remove(at: pick)))
     }
   }
 

@@ -11,6 +11,16 @@ public protocol LedgerEnum: CaseIterable, Hashable, Sendable, RawRepresentable w
 extension LedgerEnum {
   public static var captions: [String] { allCases.map(\.caption) }
   public static var blankAllowed: Bool { true }
+
+  /// The value of a stored byte; an unknown byte (never written by the reader) is the first
+  /// case. The fallback is kept out of line: written as `?? allCases[…]` the optimizer built
+  /// the `allCases` array on every call, an allocation per enum read.
+  @inline(__always) static func stored(_ raw: UInt8) -> Self {
+    if let value = Self(rawValue: raw) { return value }
+    return firstCase()
+  }
+
+  @inline(never) static func firstCase() -> Self { allCases[allCases.startIndex] }
 }
 
 /// Item Ledger Entry Type; `.blank` is used by capacity and resource value entries.

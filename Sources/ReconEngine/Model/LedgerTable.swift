@@ -159,7 +159,7 @@ public struct LedgerTable: Sendable {
   }
 
   public subscript<E: LedgerEnum>(column: EnumColumn<E>, row: Int) -> E {
-    get { E(rawValue: bytes[column.slot][row]) ?? E.allCases[E.allCases.startIndex] }
+    get { E.stored(bytes[column.slot][row]) }
     set { bytes[column.slot][row] = newValue.rawValue }
   }
 

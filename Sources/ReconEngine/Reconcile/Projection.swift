@@ -113,9 +113,14 @@ public enum Projection {
 
   @inline(__always)
   static func key(_ ile: UInt8, _ et: UInt8, _ variance: UInt8, _ order: UInt8) -> Int {
-    ((Int(ile) * ValueEntryType.allCases.count + Int(et)) * VarianceType.allCases.count + Int(variance))
-      * OrderType.allCases.count + Int(order)
+    ((Int(ile) * entryTypeCount + Int(et)) * varianceTypeCount + Int(variance)) * orderTypeCount + Int(order)
   }
+
+  // Counted once: `allCases` builds its array on every use, and `key` runs for every value
+  // entry of every pass.
+  private static let entryTypeCount = ValueEntryType.allCases.count
+  private static let varianceTypeCount = VarianceType.allCases.count
+  private static let orderTypeCount = OrderType.allCases.count
 }
 
 /// The projection table key of every value entry, read from the four type columns: what each

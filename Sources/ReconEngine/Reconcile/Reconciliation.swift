@@ -217,10 +217,11 @@ public struct Reconciliation: Sendable {
     for row in selected.indices where selected[row] {
       let lines = ExplanationBuilder.postedLines(ledger, row)
       if lines.isEmpty { continue }
-      for (line, glRow) in ExplanationBuilder.match(
-        lines, valueEntryRow: row, ledger: ledger, resolver: resolver)
-      {
-        guard let glRow, filters.dates.contains(ledger.glEntries[gl.postingDate, glRow]) else { continue }
+      for match in ExplanationBuilder.match(lines, valueEntryRow: row, ledger: ledger, resolver: resolver) {
+        let line = match.line
+        guard let glRow = match.glRow, filters.dates.contains(ledger.glEntries[gl.postingDate, glRow]) else {
+          continue
+        }
         let account = ledger.glEntries[gl.glAccountNo, glRow]
         for type in setup[account.raw] ?? [] {
           let key = [UInt32(type.rawValue), account.raw]

@@ -69,7 +69,10 @@ public enum ReconciliationField: Int, CaseIterable, Sendable {
 public struct FieldAmounts: Equatable, Sendable {
   public var units: [Int64]
 
-  public init() { units = Array(repeating: 0, count: ReconciliationField.allCases.count) }
+  public init() { units = Array(repeating: 0, count: Self.fieldCount) }
+
+  /// Counted once (`allCases` builds an array on every use; reports make many of these).
+  private static let fieldCount = ReconciliationField.allCases.count
 
   public subscript(field: ReconciliationField) -> ExactDecimal {
     get { ExactDecimal(units: units[field.rawValue]) }

@@ -170,10 +170,26 @@ public struct CostShares: Sendable {
 struct CostShareBuffer {
   struct Row {
     var itemLedgerRow: Int
-    /// The base fields (the entry's own cost shares).
-    var own: CostShares.Shares
+    /// The base fields the printing reads (of the entry's own cost shares).
+    var own: OwnShares
     /// The New… fields, changed by forwarding.
     var new: CostShares.Shares
+  }
+
+  /// The fields of an entry's own shares read after the forwarding: kept apart from the rest
+  /// so that a buffer row is some 220 bytes, not 280 (a million rows are written and read).
+  struct OwnShares {
+    var quantity: Int64
+    var revaluation: Int64
+    var variance: Int64
+    var varianceBreakdown: CostShares.VarianceBreakdown
+
+    init(_ shares: CostShares.Shares) {
+      quantity = shares.quantity
+      revaluation = shares.revaluation
+      variance = shares.variance
+      varianceBreakdown = shares.varianceBreakdown
+    }
   }
 
   let ledger: Ledger
@@ -198,10 +214,18 @@ struct CostShareBuffer {
   let valueDates: [Int32]
   let valueActual: [Int64]
   let valueExpected: [Int64]
+  let valueEntryTypes: [UInt8]
+  let valueVarianceTypes: [UInt8]
+  let entryTypes: [UInt8]
+  let entryOrderTypes: [UInt8]
+  let entryOrderNos: [UInt32]
   /// Value entry rows per item ledger entry row.
   var valueRows = RowGroups<Int32>(rows: 0, [])
   /// Single-level costs per production order number.
-  var orders: [UInt32: ProductionOrderCosts] = [:]
+  var orders = ProductionOrderCosts.ByOrder(stringCount: 0)
+
+  /// The value entry count from which the filling's two passes over them run on both cores.
+  static let parallelThreshold = 100_000
 
   init(_ ledger: Ledger, _ options: CostShares.Options) {
     self.ledger = ledger
@@ -214,6 +238,11 @@ struct CostShareBuffer {
     valueDates = ledger.valueEntries.ordinals(ve.postingDate)
     valueActual = ledger.valueEntries.units(ve.costAmountActual)
     valueExpected = ledger.valueEntries.units(ve.costAmountExpected)
+    valueEntryTypes = ledger.valueEntries.rawBytes(ve.entryType)
+    valueVarianceTypes = ledger.valueEntries.rawBytes(ve.varianceType)
+    entryTypes = ledger.itemLedgerEntries.rawBytes(Columns.itemLedgerEntry.entryType)
+    entryOrderTypes = ledger.itemLedgerEntries.rawBytes(Columns.itemLedgerEntry.orderType)
+    entryOrderNos = ledger.itemLedgerEntries.ids(Columns.itemLedgerEntry.orderNo)
     endOrdinal = options.end?.ordinal ?? Int32.max
     startOrdinal = options.start?.ordinal ?? Int32.min
     let item = Columns.item, ile = Columns.itemLedgerEntry, app = Columns.itemApplicationEntry
@@ -249,8 +278,15 @@ struct CostShareBuffer {
     // only when it is not already, as the applications usually are).
     appliedOutbound = RowGroups(rows: entries.count, outboundPairs)
     appliedOutbound.sortEachGroup { outbound[Int($0)] < outbound[Int($1)] }
-    valueRows = RowGroups.valueEntries(of: ledger)
-    orders = ProductionOrderCosts.all(ledger)
+    // Two independent passes over the value entries: on both cores for a large ledger.
+    if ledger.valueEntries.count >= Self.parallelThreshold {
+      let both = ParallelPair({ RowGroups.valueEntries(of: ledger) }, { ProductionOrderCosts.all(ledger) })
+      valueRows = both.first
+      orders = both.second
+    } else {
+      valueRows = RowGroups.valueEntries(of: ledger)
+      orders = ProductionOrderCosts.all(ledger)
+    }
     // Nearly every entry taken is buffered: one allocation instead of a doubling copy of rows
     // of some 300 bytes.
     buffered.reserveCapacity(entryRows.count)
@@ -261,31 +297,28 @@ struct CostShareBuffer {
   /// GetValueEntryCostAmts: the entry's value entries up to End; Variance counts its actual
   /// cost only, everything else actual plus expected.
   func ownShares(_ row: Int) -> CostShares.Shares {
-    let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry
-    let entries = ledger.itemLedgerEntries
     var shares = CostShares.Shares()
     shares.quantity = entryQuantities[row]
-    let values = ledger.valueEntries
-    for element in valueRows[row] {
-      let valueRow = Int(element)
+    for index in valueRows.indices(of: row) {
+      let valueRow = Int(valueRows[element: index])
       guard valueDates[valueRow] <= endOrdinal else { continue }
       let actual = valueActual[valueRow]
       let both = actual + valueExpected[valueRow]
-      switch values[ve.entryType, valueRow] {
+      switch ValueEntryType.stored(valueEntryTypes[valueRow]) {
       case .directCost: shares.direct += both
       case .indirectCost: shares.indirect += both
       case .revaluation: shares.revaluation += both
       case .rounding: shares.rounding += both
       case .variance:
         shares.variance += actual
-        if let index = CostShares.Shares.breakdownIndex(values[ve.varianceType, valueRow]) {
+        if let index = CostShares.Shares.breakdownIndex(.stored(valueVarianceTypes[valueRow])) {
           shares.varianceBreakdown[index] += both
         }
       }
     }
-    let type = entries[ile.entryType, row]
-    if type == .output && entries[ile.orderType, row] == .production {
-      let order = orders[entries[ile.orderNo, row].raw] ?? ProductionOrderCosts()
+    let type = ItemLedgerEntryType.stored(entryTypes[row])
+    if type == .output && entryOrderTypes[row] == OrderType.production.rawValue {
+      let order = orders[entryOrderNos[row]] ?? ProductionOrderCosts()
       let share = { (amount: Int64) in order.share(amount, of: shares.quantity) }
       shares.capacity = share(order.capacity)
       shares.capacityOverhead = share(order.capacityOverhead)
@@ -300,27 +333,15 @@ struct CostShareBuffer {
 
   /// The buffered row of an item ledger entry row, if any.
   subscript(entry row: Int) -> Row? {
-    get {
-      let slot = slotOfEntry[row]
-      return slot < 0 ? nil : buffered[Int(slot)]
-    }
-    set {
-      guard let newValue else { return }
-      let slot = slotOfEntry[row]
-      if slot < 0 {
-        slotOfEntry[row] = Int32(buffered.count)
-        buffered.append(newValue)
-      } else {
-        buffered[Int(slot)] = newValue
-      }
-    }
+    let slot = slotOfEntry[row]
+    return slot < 0 ? nil : buffered[Int(slot)]
   }
 
   mutating func insert(_ row: Int) {
-    if slotOfEntry[row] < 0 {
-      let own = ownShares(row)
-      self[entry: row] = Row(itemLedgerRow: row, own: own, new: own)
-    }
+    guard slotOfEntry[row] < 0 else { return }
+    let own = ownShares(row)
+    slotOfEntry[row] = Int32(buffered.count)
+    buffered.append(Row(itemLedgerRow: row, own: OwnShares(own), new: own))
   }
 
   func date(_ row: Int) -> Int32 { entryDates[row] }
@@ -330,29 +351,29 @@ struct CostShareBuffer {
   mutating func forward() {
     let app = Columns.itemApplicationEntry
     let apps = ledger.itemApplicationEntries
+    let outboundNumbers = apps.values(app.outboundItemEntryNo), quantities = apps.units(app.quantity)
+    let byNumber = ledger.indexes.itemLedgerEntryByNumber
+    let applied = appliedOutbound
     let transferShares = options.mode == .sales
     for row in entryRows {
       let positive = entryQuantities[row] > 0
       if positive && slotOfEntry[row] >= 0 { continue }
-      let applications = appliedOutbound[row]
+      let applications = applied.indices(of: row)
       if positive, !appliedFrom[row], !applications.isEmpty {
         guard date(row) <= endOrdinal else { continue }
         insert(row)
         var appliedQuantity: Int64 = 0
-        for element in applications {
-          let application = Int(element)
-          guard
-            let to = ledger.indexes.itemLedgerEntryByNumber.row(
-              of: apps[app.outboundItemEntryNo, application])
-          else { continue }
+        for index in applications {
+          let application = Int(applied[element: index])
+          guard let to = byNumber.row(of: outboundNumbers[application]) else { continue }
           insert(to)
-          // Both are buffered now; the target is changed in place (a row is some 300 bytes).
+          // Both are buffered now; the target is changed in place (a row is some 200 bytes).
           let fromSlot = Int(slotOfEntry[row])
           let toSlot = Int(slotOfEntry[to])
           guard date(to) <= endOrdinal, fromSlot >= 0, toSlot >= 0 else { continue }
           let fromNew = buffered[fromSlot].new
           let fromQuantity = buffered[fromSlot].own.quantity
-          let quantity = apps[app.quantity, application].units
+          let quantity = quantities[application]
           appliedQuantity += quantity
           buffered[toSlot].new.quantity -= quantity
           // c = applied quantity ÷ the inbound entry's quantity (negative: the outbound side).
@@ -410,7 +431,8 @@ struct CostShareBuffer {
 
   /// `value × part ÷ whole`, rounded half away from zero in units (10⁻⁵), 128-bit exact.
   static func prorate(_ value: Int64, _ part: Int64, _ whole: Int64) -> Int64 {
-    guard whole != 0 else { return 0 }
+    // Most shares of an entry are zero: no division for them.
+    guard whole != 0, value != 0, part != 0 else { return 0 }
     // The same rounding in 64 bits when the product fits (nearly always): 128-bit division is
     // a library call.
     let (small, overflow) = value.multipliedReportingOverflow(by: part)
@@ -443,19 +465,28 @@ struct CostShareBuffer {
   func perItem() -> [CostShares.Line] {
     let ile = Columns.itemLedgerEntry
     let entries = ledger.itemLedgerEntries
-    var groups: [UInt32: [(Int, CostShares.Shares)]] = [:]
+    let itemIDs = entries.ids(ile.itemNo), entryTypes = entries.rawBytes(ile.entryType)
+    let sale = ItemLedgerEntryType.sale.rawValue
+    // The printed rows per item, as rows (their shares are taken from the buffer when the lines
+    // are made): copying 136-byte shares into a list per item cost more than the forwarding.
+    var groupOfItem: [UInt32: Int] = [:]
+    var groupRows: [[Int32]] = []
     for row in entryRows {
-      guard let buffered = self[entry: row], date(row) <= endOrdinal else { continue }
-      var shares = buffered.new
+      let slot = slotOfEntry[row]
+      guard slot >= 0, date(row) <= endOrdinal else { continue }
       switch options.mode {
       case .sales:
-        guard entries[ile.entryType, row] == .sale, date(row) >= startOrdinal else { continue }
-        shares.revaluation -= buffered.own.revaluation
-        shares.quantity = buffered.own.quantity
+        guard entryTypes[row] == sale, date(row) >= startOrdinal else { continue }
       default:
-        guard shares.quantity != 0 else { continue }
+        guard buffered[Int(slot)].new.quantity != 0 else { continue }
       }
-      groups[entries[ile.itemNo, row].raw, default: []].append((row, shares))
+      let item = itemIDs[row]
+      if let group = groupOfItem[item] {
+        groupRows[group].append(Int32(row))
+      } else {
+        groupOfItem[item] = groupRows.count
+        groupRows.append([Int32(row)])
+      }
     }
     let item = Columns.item
     let postingGroupOf = Dictionary(
@@ -463,16 +494,28 @@ struct CostShareBuffer {
         (ledger.items[item.no, $0].raw, ledger.items[item.inventoryPostingGroup, $0])
       },
       uniquingKeysWith: { first, _ in first })
-    let order = groups.keys.sorted { a, b in
+    let order = groupOfItem.keys.sorted { a, b in
       let (ga, gb) = (ledger.string(postingGroupOf[a] ?? .blank), ledger.string(postingGroupOf[b] ?? .blank))
       if ga != gb { return ga.utf8.lexicographicallyPrecedes(gb.utf8) }
       return ledger.string(StringID(raw: a)).utf8.lexicographicallyPrecedes(
         ledger.string(StringID(raw: b)).utf8)
     }
+    let sales = options.mode == .sales
+    let buffered = self.buffered, slotOfEntry = self.slotOfEntry
     return lines(
       order.map { key in
         let id = StringID(raw: key)
-        return (id, ledger.itemDescriptionID(id), groups[key] ?? [])
+        let members = groupRows[groupOfItem[key] ?? 0].lazy.map { element in
+          let row = Int(element)
+          let entry = buffered[Int(slotOfEntry[row])]
+          var shares = entry.new
+          if sales {
+            shares.revaluation -= entry.own.revaluation
+            shares.quantity = entry.own.quantity
+          }
+          return (row, shares)
+        }
+        return (id, ledger.itemDescriptionID(id), members)
       })
   }
 
@@ -530,15 +573,18 @@ struct CostShareBuffer {
       })
   }
 
-  /// Group lines (with their entry lines first under Show Details) and the total.
-  func lines(_ groups: [(StringID, StringID, [(Int, CostShares.Shares)])]) -> [CostShares.Line] {
+  /// Group lines (with their entry lines first under Show Details) and the total. A member is
+  /// an item ledger entry row (≥ 0) or a value entry row r as −1 − r, with its shares.
+  func lines<Members: Sequence<(Int, CostShares.Shares)>>(_ groups: [(StringID, StringID, Members)])
+    -> [CostShares.Line]
+  {
     let ile = Columns.itemLedgerEntry, ve = Columns.valueEntry
     var result: [CostShares.Line] = []
     var total = CostShares.Shares()
     for (number, description, members) in groups {
       var sum = CostShares.Shares()
-      for (row, shares) in members {
-        sum.add(shares)
+      for (row, memberShares) in members {
+        sum.add(memberShares)
         guard options.details else { continue }
         let kind: CostShares.Line.Kind
         if row >= 0 {
@@ -551,7 +597,8 @@ struct CostShareBuffer {
             entryNo: ledger.valueEntries[ve.entryNo, valueRow],
             documentNo: ledger.valueEntries[ve.documentNo, valueRow])
         }
-        result.append(CostShares.Line(kind: kind, number: number, description: description, shares: shares))
+        result.append(
+          CostShares.Line(kind: kind, number: number, description: description, shares: memberShares))
       }
       result.append(CostShares.Line(kind: .group, number: number, description: description, shares: sum))
       total.add(sum)
@@ -572,23 +619,35 @@ struct ProductionOrderCosts {
   var manufacturingOverhead: Int64 = 0
   var outputQuantity: Int64 = 0
 
-  /// Every production order's costs, in one pass over the value entries.
-  static func all(_ ledger: Ledger) -> [UInt32: ProductionOrderCosts] {
+  /// Every production order's costs, in one pass over the value entries: by the order
+  /// number's string id (`orders[id]`, nil for a number no production value entry carries).
+  static func all(_ ledger: Ledger) -> ByOrder {
     let ve = Columns.valueEntry, po = Columns.productionOrder, item = Columns.item
     let values = ledger.valueEntries
-    var result: [UInt32: ProductionOrderCosts] = [:]
-    for row in values.indices where values[ve.orderType, row] == .production {
-      let actual = values[ve.costAmountActual, row].units
-      var costs = result[values[ve.orderNo, row].raw] ?? ProductionOrderCosts()
-      switch (values[ve.itemLedgerEntryType, row], values[ve.entryType, row]) {
-      case (.consumption, _): costs.material -= actual
+    let production = OrderType.production.rawValue
+    let orderTypes = values.rawBytes(ve.orderType), orderNos = values.ids(ve.orderNo)
+    let ileTypes = values.rawBytes(ve.itemLedgerEntryType), entryTypes = values.rawBytes(ve.entryType)
+    let actuals = values.units(ve.costAmountActual), quantities = values.units(ve.itemLedgerEntryQuantity)
+    let sourceTypes = values.ids(ve.sourceType)
+    let vendor = ledger.strings.lookup("Vendor")
+    var result = ByOrder(stringCount: ledger.strings.count)
+    for row in values.indices where orderTypes[row] == production {
+      let actual = actuals[row]
+      let slot = result.slot(for: orderNos[row])
+      switch (ItemLedgerEntryType.stored(ileTypes[row]), ValueEntryType.stored(entryTypes[row])) {
+      case (.consumption, _): result.costs[slot].material -= actual
       case (.blank, .directCost):
-        if isSubcontracting(ledger, row) { costs.subcontracted += actual } else { costs.capacity += actual }
-      case (.blank, .indirectCost): costs.capacityOverhead += actual
-      case (.output, _): costs.outputQuantity += values[ve.itemLedgerEntryQuantity, row].units
+        // A capacity value entry from a subcontractor's invoice (the snapshot has no capacity
+        // ledger entry and its Subcontracting flag: the vendor source tells it).
+        if let vendor, sourceTypes[row] == vendor.raw {
+          result.costs[slot].subcontracted += actual
+        } else {
+          result.costs[slot].capacity += actual
+        }
+      case (.blank, .indirectCost): result.costs[slot].capacityOverhead += actual
+      case (.output, _): result.costs[slot].outputQuantity += quantities[row]
       default: break
       }
-      result[values[ve.orderNo, row].raw] = costs
     }
     var itemRow: [UInt32: Int] = [:]
     for row in ledger.items.indices { itemRow[ledger.items[item.no, row].raw] = row }
@@ -596,17 +655,42 @@ struct ProductionOrderCosts {
     // + Overhead Rate × output quantity, of the produced item.
     for row in ledger.productionOrders.indices {
       let order = ledger.productionOrders[po.no, row].raw
-      guard var costs = result[order], let produced = itemRow[ledger.productionOrders[po.sourceNo, row].raw]
+      guard let slot = result.existingSlot(order),
+        let produced = itemRow[ledger.productionOrders[po.sourceNo, row].raw]
       else { continue }
       let percent = ledger.items[item.indirectCostPercent, produced].units
       let rate = ledger.items[item.overheadRate, produced].units
+      let costs = result.costs[slot]
       let base = costs.material + costs.capacity + costs.subcontracted + costs.capacityOverhead
-      costs.manufacturingOverhead =
+      result.costs[slot].manufacturingOverhead =
         CostShareBuffer.prorate(base, percent, 100 * ExactDecimal.unitsPerOne)
         + CostShareBuffer.prorate(rate, costs.outputQuantity, ExactDecimal.unitsPerOne)
-      result[order] = costs
     }
     return result
+  }
+
+  /// Production order costs by the order number's string id: a slot per id instead of a
+  /// dictionary, as the filling looks one up for every output entry.
+  struct ByOrder {
+    private var slotOfOrder: [Int32]
+    fileprivate(set) var costs: [ProductionOrderCosts] = []
+
+    init(stringCount: Int) { slotOfOrder = Array(repeating: -1, count: stringCount) }
+
+    fileprivate mutating func slot(for order: UInt32) -> Int {
+      if let slot = existingSlot(order) { return slot }
+      guard Int(order) < slotOfOrder.count else { return -1 }
+      slotOfOrder[Int(order)] = Int32(costs.count)
+      costs.append(ProductionOrderCosts())
+      return costs.count - 1
+    }
+
+    func existingSlot(_ order: UInt32) -> Int? {
+      guard Int(order) < slotOfOrder.count, slotOfOrder[Int(order)] >= 0 else { return nil }
+      return Int(slotOfOrder[Int(order)])
+    }
+
+    subscript(order: UInt32) -> ProductionOrderCosts? { existingSlot(order).map { costs[$0] } }
   }
 
   /// The part of an order cost an output entry of `quantity` takes (all of it without output).

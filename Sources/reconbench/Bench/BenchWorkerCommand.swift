@@ -9,7 +9,10 @@ struct BenchWorkerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-worker", abstract: "One benchmark measurement (internal).", shouldDisplay: false)
 
-  @Argument(help: "load, save, reconcile, jobs, jsondecoder, import-csv or import-rapidstart")
+  @Argument(
+    help:
+      "load, save, reconcile, jobs, jsondecoder, import-csv, import-rapidstart, cache-write, cache-open or step:<explain|cost-shares|cost-spec|valuation|timeline|matrix>"
+  )
   var task: String
 
   @Argument(help: "Snapshot file.")
@@ -51,6 +54,16 @@ struct BenchWorkerCommand: ParsableCommand {
       }
       print("seconds=\(seconds) load=\(load) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
       return
+    case let step where step.hasPrefix("step:"):
+      // One engine step, five times on a ledger loaded through a cache beside the file (for
+      // profiling a step without its load: `perf record … bench-worker step:explain FILE`).
+      let cache = SnapshotCache(folder: file + ".cache", minimumSnapshotBytes: 0)
+      let ledger = try SnapshotStore.load(path: file, cache: cache)
+      SnapshotCache.finishWriting()
+      let times = try (0..<5).map { _ in try ProcessMetrics.time { try Self.step(step.dropFirst(5), ledger) }
+      }
+      print("seconds=\(times.sorted()[2]) all=\(times) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
+      return
     case "reconcile":
       let ledger = try SnapshotStore.load(path: file)
       let timings = try ReconcileTimings.measure(ledger)
@@ -88,5 +101,21 @@ struct BenchWorkerCommand: ParsableCommand {
       throw ValidationError("unknown task \(task)")
     }
     print("seconds=\(seconds) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
+  }
+
+  private static func step(_ name: Substring, _ ledger: Ledger) throws {
+    switch name {
+    case "explain": _ = try Explanation(ledger, filters: ReconciliationFilters())
+    case "cost-shares": _ = CostShares(ledger, .init(mode: .sales))
+    case "cost-spec":
+      _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
+    case "valuation":
+      _ = InventoryValuation(
+        ledger,
+        .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
+    case "timeline": _ = try Timeline(ledger, .init(by: .month))
+    case "matrix": _ = try Reconciliation(ledger, filters: ReconciliationFilters())
+    default: throw ValidationError("unknown step \(name)")
+    }
   }
 }
