@@ -64,6 +64,28 @@ struct EvidenceCommandTests {
     #expect(try reconbench("timeline", Self.sample, "--by", "year").status == 2)
   }
 
+  @Test("a snapshot of several read blocks (8 MiB each) is hashed as sha256sum hashes it, and verifies")
+  func largeSnapshotDigest() throws {
+    let work = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    // The sample with 20 MiB of trailing whitespace (valid JSON): three blocks, the last partial.
+    let snapshot = work + "/large.json"
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: Self.sample))
+    bytes.append(Data(repeating: UInt8(ascii: " "), count: 20 << 20))
+    bytes.append(UInt8(ascii: "\n"))
+    try bytes.write(to: URL(fileURLWithPath: snapshot))
+    let made = try reconbench("evidence", snapshot, "--output", work + "/pack", "--no-cache")
+    #expect(made.status == 0, "\(made.error)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: work + "/pack/manifest.json"))
+    let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let snapshotInfo = try #require(manifest["snapshot"] as? [String: Any])
+    #expect(snapshotInfo["sha256"] as? String == (try sha256sum(snapshot)))
+    #expect(snapshotInfo["bytes"] as? Int == bytes.count)
+    let readme = try String(contentsOfFile: work + "/pack/README.md", encoding: .utf8)
+    #expect(readme.contains("large.json (\(bytes.count) bytes)"))
+    #expect(try reconbench("evidence", "--verify", work + "/pack", "--no-cache").status == 0)
+  }
+
   @Test("every file of a pack is what its command prints, hashed as the manifest says; verify passes")
   func pack() throws {
     let work = try temporaryFolder()

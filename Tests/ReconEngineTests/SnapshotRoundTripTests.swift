@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ReconEngine
@@ -301,5 +302,43 @@ struct SnapshotLineSplitTests {
     let tight = Self.text.replacingOccurrences(of: "\"valueEntries\":[\n", with: "\"valueEntries\":[")
     #expect(try scan(tight, "valueEntries")?.count == smallCompany.valueEntries.count)
     try expectSameAsOneThread(tight, "first element on the bracket's line")
+  }
+
+  @Test("a read done again counts its progress from zero: each byte once, on a wrong guess or none")
+  func redoProgress() throws {
+    // The case of `closesEarly`: a guess is made, and is wrong.
+    var misled = Self.text
+    let end = try #require(misled.range(of: "}\n],\n\"itemApplicationEntries\""))
+    misled.replaceSubrange(end, with: "}],\"x-audit\":[\n{\"by\":\"jane\"}\n],\n\"itemApplicationEntries\"")
+    for (text, redone) in [(Self.text, false), (misled, true)] {
+      var bytes = Array(text.utf8)
+      let count = bytes.count
+      let progress = ByteProgress(total: count)
+      let counted = Mutex(0)
+      var redos = 0
+      try bytes.withUnsafeMutableBufferPointer { buffer throws(SnapshotError) in
+        _ = try SnapshotStore.decode(
+          UnsafeBufferPointer(rebasing: buffer[0..<count]), name: "test.json",
+          consumed: { from, to in
+            progress.add(to - from)
+            counted.withLock { $0 += to - from }
+          },
+          parallelThreshold: 0, blockRows: 64,
+          onRedo: {
+            redos += 1
+            progress.restart()
+            counted.withLock { $0 = 0 }
+          })
+      }
+      #expect(redos == (redone ? 1 : 0))
+      // What the last read consumed, once (the reader reports consumed ranges every 16 MB).
+      #expect(counted.withLock { $0 } <= count)
+      #expect(progress.bytesDone == counted.withLock { $0 })
+    }
+    let progress = ByteProgress(total: 1_000)
+    progress.add(700)
+    progress.restart()
+    progress.add(300)
+    #expect(progress.bytesDone == 300)
   }
 }

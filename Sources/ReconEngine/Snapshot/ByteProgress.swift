@@ -19,6 +19,8 @@ public final class ByteProgress: Sendable {
   public var currentStep: Step { Step(rawValue: step.load(ordering: .relaxed)) ?? .reading }
 
   func add(_ bytes: Int) { done.wrappingAdd(max(0, bytes), ordering: .relaxed) }
+  /// Back to nothing read: the reading starts over (a split guessed from the lines was wrong).
+  func restart() { done.store(0, ordering: .relaxed) }
   func finishReading() {
     done.store(total, ordering: .relaxed)
     step.store(Step.checking.rawValue, ordering: .relaxed)

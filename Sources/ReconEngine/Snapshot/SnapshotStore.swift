@@ -45,7 +45,7 @@ public enum SnapshotStore {
       consumed: {
         file.release(from: $0, to: $1)
         progress?.add($1 - $0)
-      }, onRead: { progress?.finishReading() })
+      }, onRead: { progress?.finishReading() }, onRedo: { progress?.restart() })
   }
 
   /// Loads and validates a snapshot held in memory (tests, the bundled sample).
@@ -65,7 +65,7 @@ public enum SnapshotStore {
 
   static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, name: String, consumed: (@Sendable (Int, Int) -> Void)?,
-    parallelThreshold: Int? = nil, blockRows: Int? = nil, onRead: () -> Void = {}
+    parallelThreshold: Int? = nil, blockRows: Int? = nil, onRead: () -> Void = {}, onRedo: () -> Void = {}
   )
     throws(SnapshotError) -> Ledger
   {
@@ -83,7 +83,9 @@ public enum SnapshotStore {
     reader.background?.finish()
     if reader.speculated && (reader.speculationFailed || syntax != nil) {
       // A split guessed from the lines was wrong (or the file has a syntax error, whose report
-      // must be the one-thread reader's): read again on one thread.
+      // must be the one-thread reader's): read again on one thread, its progress from zero
+      // (the bytes the first read consumed would otherwise count twice).
+      onRedo()
       return try decode(
         bytes, name: name, consumed: consumed, parallelThreshold: Int.max, blockRows: blockRows,
         onRead: onRead)

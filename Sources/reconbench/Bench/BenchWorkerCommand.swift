@@ -66,7 +66,7 @@ struct BenchWorkerCommand: ParsableCommand {
       return
     case "reconcile":
       let ledger = try SnapshotStore.load(path: file)
-      let timings = try ReconcileTimings.measure(ledger)
+      let timings = try ReconcileTimings.measure(ledger, snapshot: file)
       print(timings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
       return
     case "jobs":

@@ -44,24 +44,23 @@ enum ReconcileTimings {
   }
 
   /// The evidence pack of the whole ledger as `reconbench evidence` makes it: the files, their
-  /// hashes and the manifest, written into a folder (removed afterwards).
-  static func evidence(_ ledger: Ledger) throws -> Double {
+  /// hashes, the snapshot's digest and the manifest, written into a folder (removed afterwards).
+  static func evidence(_ ledger: Ledger, snapshot: String) throws -> Double {
     let folder = NSTemporaryDirectory() + "reconbench-bench-evidence-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: folder) }
     return try ProcessMetrics.time {
+      let digest = try EvidenceCommand.digest(snapshot, ledger)
       let pack = try EvidencePack(
-        ledger, filters: ReconciliationFilters(), snapshotArgument: "bench.json", snapshotLabel: "bench.json")
-      let bytes = Data(SnapshotStore.encode(ledger))
+        ledger, filters: ReconciliationFilters(), snapshotArgument: snapshot,
+        snapshotLabel: EvidenceCommand.label(snapshot, digest))
       let manifest = EvidenceCommand.manifest(
-        pack, snapshot: "bench.json", snapshotBytes: bytes, filters: ReconciliationFilters())
+        pack, snapshot: snapshot, digest: digest, filters: ReconciliationFilters())
       try EvidenceFolder.write(
-        pack.files.map { ($0.name, Data($0.contents.utf8)) } + [("manifest.json", Data(manifest.utf8))],
-        to: folder,
-        force: false)
+        pack.files.map { ($0.name, $0.contents) } + [("manifest.json", manifest)], to: folder, force: false)
     }
   }
 
-  static func measure(_ ledger: Ledger, runs: Int = 5) throws -> [String: Double] {
+  static func measure(_ ledger: Ledger, snapshot: String, runs: Int = 5) throws -> [String: Double] {
     func median(_ body: () throws -> Void) rethrows -> Double {
       var times: [Double] = []
       for _ in 0..<runs { times.append(try ProcessMetrics.time(body)) }
@@ -121,7 +120,7 @@ enum ReconcileTimings {
     try step("timeline_first_dates") {
       try ProcessMetrics.time { _ = try Timeline(ledger, .init(), causes: false).firstDates }
     }
-    try step("evidence") { try evidence(ledger) }
+    try step("evidence") { try evidence(ledger, snapshot: snapshot) }
     ProcessMetrics.resetPeak()
     return results.merging(try workbench(ledger, runDate: runDate)) { $1 }
   }

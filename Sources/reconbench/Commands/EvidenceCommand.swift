@@ -41,23 +41,21 @@ struct EvidenceCommand: ParsableCommand {
         "an item or location filter hides the G/L side; add --attribute-gl to attribute the G/L to items")
     }
     let ledger = try loadLedger(snapshot, cache: cacheOptions)
-    let snapshotBytes = try EvidenceCommand.snapshotBytes(snapshot, ledger)
+    let digest = try EvidenceCommand.digest(snapshot, ledger)
     let pack: EvidencePack
     do {
       pack = try EvidencePack(
         ledger, filters: filters, snapshotArgument: snapshot,
-        snapshotLabel: EvidenceCommand.label(snapshot, snapshotBytes))
+        snapshotLabel: EvidenceCommand.label(snapshot, digest))
     } catch {
       FileHandleOutput.standardError("reconbench: \(error.description)")
       throw ExitCode(1)
     }
-    let manifest = EvidenceCommand.manifest(
-      pack, snapshot: snapshot, snapshotBytes: snapshotBytes, filters: filters)
+    let manifest = EvidenceCommand.manifest(pack, snapshot: snapshot, digest: digest, filters: filters)
     do {
       try EvidenceFolder.write(
-        pack.files.map { ($0.name, Data($0.contents.utf8)) } + [("manifest.json", Data(manifest.utf8))],
-        to: output,
-        force: force, protecting: snapshot)
+        pack.files.map { ($0.name, $0.contents) } + [("manifest.json", manifest)], to: output, force: force,
+        protecting: snapshot)
     } catch let error as EvidenceFolder.Failure {
       FileHandleOutput.standardError("reconbench evidence: \(error.message)")
       throw ExitCode(1)
@@ -65,11 +63,29 @@ struct EvidenceCommand: ParsableCommand {
     FileHandleOutput.standardOutput("Wrote \(pack.files.count + 1) files to \(FilePaths.absolute(output))")
   }
 
-  /// The snapshot's bytes as hashed in the manifest: the file, or the sample as it would be saved.
-  static func snapshotBytes(_ path: String?, _ ledger: Ledger) throws -> Data {
-    guard let path else { return Data(SnapshotStore.encode(ledger)) }
+  /// The snapshot as the manifest names it: its size and SHA-256.
+  struct SnapshotDigest: Equatable {
+    var bytes: Int
+    var sha256: String
+  }
+
+  /// The file's digest, read a block at a time (a snapshot of ten million value entries is
+  /// 8 GB: never held whole beside its ledger), or the sample's as it would be saved.
+  static func digest(_ path: String?, _ ledger: Ledger) throws -> SnapshotDigest {
+    guard let path else {
+      let bytes = Data(SnapshotStore.encode(ledger))
+      return SnapshotDigest(bytes: bytes.count, sha256: sha256(bytes))
+    }
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+      defer { try? handle.close() }
+      var hasher = SHA256()
+      var count = 0
+      while let block = try handle.read(upToCount: 8 << 20), !block.isEmpty {
+        hasher.update(data: block)
+        count += block.count
+      }
+      return SnapshotDigest(bytes: count, sha256: hex(hasher.finalize()))
     } catch {
       FileHandleOutput.standardError(
         "reconbench evidence: cannot read \(path): \(error.localizedDescription)")
@@ -78,12 +94,20 @@ struct EvidenceCommand: ParsableCommand {
   }
 
   /// How the README names the snapshot: its file name and size (the same when verified).
-  static func label(_ path: String?, _ bytes: Data) -> String {
-    path.map { "\(FilePaths.name(of: $0)) (\(bytes.count) bytes)" } ?? SampleCompany.name
+  static func label(_ path: String?, _ digest: SnapshotDigest) -> String {
+    path.map { "\(FilePaths.name(of: $0)) (\(digest.bytes) bytes)" } ?? SampleCompany.name
   }
 
-  static func sha256(_ data: Data) -> String {
-    SHA256.hash(data: data).map { byte in
+  static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+  /// The SHA-256 of a text's UTF-8, without a copy of it when the string is native.
+  static func sha256(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in hex(SHA256.hash(data: UnsafeRawBufferPointer(bytes))) }
+  }
+
+  static func hex(_ digest: SHA256.Digest) -> String {
+    digest.map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex
     }.joined()
@@ -99,7 +123,7 @@ struct EvidenceCommand: ParsableCommand {
   }
 
   static func manifest(
-    _ pack: EvidencePack, snapshot: String?, snapshotBytes: Data, filters: ReconciliationFilters
+    _ pack: EvidencePack, snapshot: String?, digest: SnapshotDigest, filters: ReconciliationFilters
   ) -> String {
     func quoted(_ text: String) -> String { JSONText.quoted(text) }
     var filterMembers = ["\"date\":\(quoted(filters.dates.isAll ? "" : filters.dates.description))"]
@@ -111,7 +135,7 @@ struct EvidenceCommand: ParsableCommand {
         "--output", "FOLDER",
       ]
     let files = pack.files.map { file in
-      "{\"name\":\(quoted(file.name)),\"sha256\":\(quoted(sha256(Data(file.contents.utf8)))),"
+      "{\"name\":\(quoted(file.name)),\"sha256\":\(quoted(sha256(file.contents))),"
         + "\"bytes\":\(file.contents.utf8.count),"
         + "\"command\":\(quoted(commandLine(file.arguments ?? evidenceArguments)))}"
     }
@@ -120,7 +144,7 @@ struct EvidenceCommand: ParsableCommand {
       "format":"reconbench.evidence",
       "version":1,
       "program":\(quoted("reconbench \(ReconEngineVersion.current)")),
-      "snapshot":{"file":\(quoted(snapshot.map { FilePaths.name(of: $0) } ?? "")),"path":\(quoted(snapshot ?? "")),"absolutePath":\(quoted(snapshot.map(FilePaths.absolute) ?? "")),"bytes":\(snapshotBytes.count),"sha256":\(quoted(sha256(snapshotBytes)))},
+      "snapshot":{"file":\(quoted(snapshot.map { FilePaths.name(of: $0) } ?? "")),"path":\(quoted(snapshot ?? "")),"absolutePath":\(quoted(snapshot.map(FilePaths.absolute) ?? "")),"bytes":\(digest.bytes),"sha256":\(quoted(digest.sha256))},
       "filters":{\(filterMembers.joined(separator: ","))},
       "command":\(quoted(commandLine(evidenceArguments))),
       "files":[

@@ -9,9 +9,11 @@ enum EvidenceFolder {
     var message: String
   }
 
-  /// `protecting`: a file that must not be inside a folder this replaces (the snapshot).
+  /// `protecting`: a file that must not be inside a folder this replaces (the snapshot). Each
+  /// file's bytes exist only while it is written (the texts are the pack's; a copy of all of
+  /// them as bytes doubled the peak of a large pack).
   static func write(
-    _ files: [(name: String, data: Data)], to target: String, force: Bool, protecting: String? = nil
+    _ files: [(name: String, contents: String)], to target: String, force: Bool, protecting: String? = nil
   )
     throws
   {
@@ -45,7 +47,7 @@ enum EvidenceFolder {
       for file in files {
         let full = temporary + "/" + file.name
         try manager.createDirectory(atPath: FilePaths.folder(of: full), withIntermediateDirectories: true)
-        try file.data.write(to: URL(fileURLWithPath: full), options: .atomic)
+        try Data(file.contents.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
       }
     } catch {
       try? manager.removeItem(atPath: temporary)

@@ -39,8 +39,8 @@ struct Verification {
       )
     }
     let ledger = try loadLedger(path, cache: cacheOptions)
-    let bytes = try EvidenceCommand.snapshotBytes(path, ledger)
-    if EvidenceCommand.sha256(bytes) != snapshotInfo["sha256"] as? String {
+    let digest = try EvidenceCommand.digest(path, ledger)
+    if digest.sha256 != snapshotInfo["sha256"] as? String {
       problems.append(
         "\(path ?? "the bundled sample"): its SHA-256 is not the manifest's: the pack was made from other data"
       )
@@ -59,7 +59,7 @@ struct Verification {
       // The README names the snapshot as the manifest does, whatever it is called now.
       let file = snapshotInfo["file"] as? String ?? ""
       let label =
-        file.isEmpty ? SampleCompany.name : "\(file) (\(snapshotInfo["bytes"] as? Int ?? bytes.count) bytes)"
+        file.isEmpty ? SampleCompany.name : "\(file) (\(snapshotInfo["bytes"] as? Int ?? digest.bytes) bytes)"
       pack = try EvidencePack(
         ledger, filters: filters, snapshotArgument: recordedPath.isEmpty ? nil : recordedPath,
         snapshotLabel: label)
@@ -84,7 +84,7 @@ struct Verification {
         problems.append("\(name): not part of the pack the snapshot gives now")
         continue
       }
-      if EvidenceCommand.sha256(Data(contents.utf8)) != hash {
+      if EvidenceCommand.sha256(contents) != hash {
         problems.append(
           "\(name): the snapshot now gives other contents (\(file["command"] as? String ?? ""))")
       }
