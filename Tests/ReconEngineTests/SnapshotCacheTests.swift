@@ -231,6 +231,26 @@ struct SnapshotCacheTests {
     }
   }
 
+  @Test("a write superseded part-way stops before the next array and leaves nothing behind")
+  func supersededWrite() throws {
+    try withPlace { place in
+      try SnapshotStore.save(smallCompany, to: place.snapshot)
+      let before = try identity(place.snapshot)
+      // Wanted for the store's first check and the first arrays, then superseded.
+      var asked = 0
+      try place.cache.store(smallCompany, identity: before, wroteIt: true) {
+        asked += 1
+        return asked <= 3
+      }
+      #expect(asked == 4, "asked once before writing, then before each array until told to stop")
+      #expect(place.cache.entries().isEmpty)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: place.folder + "/cache").isEmpty)
+      // Still wanted throughout: the entry is written and read back.
+      try place.cache.store(smallCompany, identity: before, wroteIt: true) { true }
+      #expect(try cached(place).ledger == smallCompany)
+    }
+  }
+
   @Test("the sampled content checksum sees a byte changed anywhere in what it samples")
   func samples() throws {
     try withPlace { place in

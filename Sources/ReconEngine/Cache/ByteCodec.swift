@@ -1,8 +1,11 @@
 /// Why a cache file cannot be used. Never shown as an error to the user: a cache that fails
 /// any check is ignored (and removed), and the snapshot is read from its JSON.
-public struct CacheProblem: Error, Sendable, CustomStringConvertible {
+public struct CacheProblem: Error, Equatable, Sendable, CustomStringConvertible {
   public let description: String
   init(_ description: String) { self.description = description }
+
+  /// A background write that a newer one for the same snapshot made give up.
+  static let superseded = CacheProblem("superseded by a newer write of the same entry")
 }
 
 /// Little-endian fixed-width fields and length-prefixed strings: the cache file's header and the

@@ -52,8 +52,11 @@ enum LedgerCacheFile {
   // MARK: Writing
 
   /// Writes `ledger` to `path` (a temporary name the caller renames). Throws on any failure;
-  /// the caller removes the partial file.
-  static func write(_ ledger: Ledger, identity: SnapshotIdentity, to path: String) throws(CacheProblem) {
+  /// the caller removes the partial file. `stillWanted` is asked before each array: a write a
+  /// newer one for the same snapshot superseded stops there instead of writing on for seconds.
+  static func write(
+    _ ledger: Ledger, identity: SnapshotIdentity, to path: String, stillWanted: () -> Bool = { true }
+  ) throws(CacheProblem) {
     var collector = ArchiveCollector()
     var copy = ledger
     try copy.archive(&collector)
@@ -104,6 +107,7 @@ enum LedgerCacheFile {
     defer { output.release() }
     try output.append(start + headerBytes)
     for (index, array) in arrays.enumerated() {
+      guard stillWanted() else { throw CacheProblem.superseded }
       try output.pad(to: offsets[index])
       try array.withUnsafeBytes { bytes in
         Result { () throws(CacheProblem) in try output.append(bytes) }

@@ -150,9 +150,11 @@ public struct SnapshotCache: Sendable {
     let target = entryPath(for: identity)
     let temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     do throws(CacheProblem) {
-      try LedgerCacheFile.write(ledger, identity: identity, to: temporary)
+      try LedgerCacheFile.write(ledger, identity: identity, to: temporary, stillWanted: stillWanted)
     } catch {
       unlink(temporary)
+      // A newer write took over: not a failure.
+      if error == .superseded { return }
       throw error
     }
     var info = stat()
