@@ -650,7 +650,13 @@ struct SnapshotReader {
           ((quote &- 0x0101_0101_0101_0101) & ~quote)
           | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
           | (word &- 0x2020_2020_2020_2020) | word
-        if special & 0x8080_8080_8080_8080 != 0 { break }
+        let flagged = special & 0x8080_8080_8080_8080
+        if flagged != 0 {
+          // The lowest flagged byte is the first special one (a borrow only flags bytes above
+          // it): straight to it, not a byte at a time.
+          index += flagged.trailingZeroBitCount >> 3
+          break
+        }
         index += 8
       }
       guard index < count else { break }
