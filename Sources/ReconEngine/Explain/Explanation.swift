@@ -188,20 +188,25 @@ struct ExplanationBuilder {
   }
 
   /// One posting line of a value entry: its account type and amount.
-  struct Line {
+  struct Line: BitwiseCopyable {
     var type: InventoryAccountType
     var units: Int64
     var expected: Bool
   }
 
+  /// The two lines of a posting pair (none for a zero amount).
   static func lines(_ pair: PostingPair?, _ units: Int64, expected: Bool) -> [Line] {
-    var lines: [Line] = []
-    appendLines(pair, units, expected: expected, to: &lines)
-    return lines
+    guard let pair, units != 0 else { return [] }
+    return [
+      Line(type: pair.account, units: units, expected: expected),
+      Line(type: pair.balancing, units: -units, expected: expected),
+    ]
   }
 
-  /// The two lines of a posting pair (none for a zero amount), appended to a reused buffer.
-  static func appendLines(_ pair: PostingPair?, _ units: Int64, expected: Bool, to lines: inout [Line]) {
+  /// `lines`, appended to a reused list.
+  static func appendLines(
+    _ pair: PostingPair?, _ units: Int64, expected: Bool, to lines: inout ScratchList<Line>
+  ) {
     guard let pair, units != 0 else { return }
     lines.append(Line(type: pair.account, units: units, expected: expected))
     lines.append(Line(type: pair.balancing, units: -units, expected: expected))
@@ -285,15 +290,16 @@ struct ExplanationBuilder {
     let selection = self.selection, dates = self.dates, fieldsByAccountID = self.fieldsByAccountID
     let expectedOn = ledger.expectedCostPostingToGL
     let fieldCount = ReconciliationField.allCases.count
-    // Reused for every entry: a million entries should not mean millions of small allocations.
-    var unpostedActual = [Int64](repeating: 0, count: fieldCount)
-    var unpostedExpected = [Int64](repeating: 0, count: fieldCount)
-    var gap = [Int64](repeating: 0, count: fieldCount)
-    var touched: [Int] = []
-    var posted: [Line] = []
-    var matches: [Match] = []
-    var candidates: [Int] = []
-    var named: [StringID] = []
+    // Reused for every entry: a million entries should not mean millions of small allocations
+    // (nor an array's uniqueness check per write).
+    var unpostedActual = ScratchSums(count: fieldCount)
+    var unpostedExpected = ScratchSums(count: fieldCount)
+    var gap = ScratchSums(count: fieldCount)
+    var touched = ScratchList<Int>(capacity: 16)
+    var posted = ScratchList<Line>(capacity: 4)
+    var matches = ScratchList<Match>(capacity: 4)
+    var candidates = ScratchList<Int>(capacity: 8)
+    var named = ScratchList<StringID>(capacity: 4)
     // Local to this pass (each half of a two-core pass has its own), so it is never shared
     // and never copied on write.
     var memo = NamedAccountMemo()
@@ -307,7 +313,7 @@ struct ExplanationBuilder {
       let inFilter = dates.contains(date)
       let a = actualUnits[row], e = expectedUnits[row]
       let postedActual = postedActualUnits[row], postedExpected = postedExpectedUnits[row]
-      posted.removeAll(keepingCapacity: true)
+      posted.removeAll()
       Self.appendLines(pairs.actual(row), postedActual, expected: false, to: &posted)
       Self.appendLines(pairs.expected(row), postedExpected, expected: true, to: &posted)
       if inFilter {
@@ -326,13 +332,15 @@ struct ExplanationBuilder {
           }
         }
         // P − I(p): what the posted amounts posted to, against their projection.
-        for line in posted {
+        for index in 0..<posted.count {
+          let line = posted[index]
           let field = ReconciliationField.forAccountType(line.type).rawValue
           touched.append(field)
           gap[field] += line.units
         }
         // Each touched field once (later duplicates find it zeroed), then zeroed for the next row.
-        for index in touched {
+        for position in 0..<touched.count {
+          let index = touched[position]
           guard unpostedActual[index] != 0 || unpostedExpected[index] != 0 || gap[index] != 0 else {
             continue
           }
@@ -346,22 +354,25 @@ struct ExplanationBuilder {
           unpostedExpected[index] = 0
           gap[index] = 0
         }
-        touched.removeAll(keepingCapacity: true)
+        touched.removeAll()
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
       guard !posted.isEmpty else { continue }
-      candidates.removeAll(keepingCapacity: true)
+      candidates.removeAll()
       if row + 1 < relatedStarts.count {
         for index in Int(relatedStarts[row])..<Int(relatedStarts[row + 1]) where relatedRows[index] >= 0 {
           candidates.append(Int(relatedRows[index]))
         }
       }
-      named.removeAll(keepingCapacity: true)
-      for line in posted { named.append(memo.namedAccount(line.type, valueEntryRow: row, resolver)) }
+      named.removeAll()
+      for index in 0..<posted.count {
+        named.append(memo.namedAccount(posted[index].type, valueEntryRow: row, resolver))
+      }
       Self.match(
         posted, named: named, accounts: glAccounts, amounts: glAmounts, candidates: &candidates,
         into: &matches)
-      for match in matches {
+      for position in 0..<matches.count {
+        let match = matches[position]
         let line = match.line
         let field = ReconciliationField.forAccountType(line.type)
         guard let glRow = match.glRow else {
@@ -457,7 +468,7 @@ struct ExplanationBuilder {
 
   /// A posted line, the account the setup names for it, and the G/L entry row it went to (nil
   /// when none is left).
-  struct Match {
+  struct Match: BitwiseCopyable {
     var line: Line
     var expectedAccount: StringID
     var glRow: Int?
@@ -470,27 +481,33 @@ struct ExplanationBuilder {
     -> [Match]
   {
     let gl = Columns.glEntry
-    var candidates: [Int] = []
+    var candidates = ScratchList<Int>(capacity: 8)
     for glRow in ledger.indexes.glEntriesOfValueEntry.rows(of: row) where glRow >= 0 {
       candidates.append(Int(glRow))
     }
-    var matches: [Match] = []
+    var posted = ScratchList<Line>(capacity: lines.count)
+    var named = ScratchList<StringID>(capacity: lines.count)
+    for line in lines {
+      posted.append(line)
+      named.append(resolver.namedAccount(line.type, valueEntryRow: row))
+    }
+    var matches = ScratchList<Match>(capacity: lines.count)
     match(
-      lines, named: lines.map { resolver.namedAccount($0.type, valueEntryRow: row) },
-      accounts: ledger.glEntries.ids(gl.glAccountNo), amounts: ledger.glEntries.units(gl.amount),
-      candidates: &candidates, into: &matches)
-    return matches
+      posted, named: named, accounts: ledger.glEntries.ids(gl.glAccountNo),
+      amounts: ledger.glEntries.units(gl.amount), candidates: &candidates, into: &matches)
+    return (0..<matches.count).map { matches[$0] }
   }
 
-  /// `match` into a reused buffer: `candidates` holds the related G/L entry rows (consumed),
+  /// `match` into a reused list: `candidates` holds the related G/L entry rows (consumed),
   /// `named` the account the setup names for each line, `accounts` and `amounts` are the G/L
   /// entries' columns.
   static func match(
-    _ lines: [Line], named: [StringID], accounts: [UInt32], amounts: [Int64],
-    candidates: inout [Int], into matches: inout [Match]
+    _ lines: borrowing ScratchList<Line>, named: borrowing ScratchList<StringID>, accounts: [UInt32],
+    amounts: [Int64], candidates: inout ScratchList<Int>, into matches: inout ScratchList<Match>
   ) {
-    matches.removeAll(keepingCapacity: true)
-    for (line, expected) in zip(lines, named) {
+    matches.removeAll()
+    for index in 0..<lines.count {
+      let line = lines[index], expected = named[index]
       let sign = line.units < 0
       let pick =
         candidates.firstIndex { accounts[$0] == expected.raw && (amounts[$0] < 0) == sign }

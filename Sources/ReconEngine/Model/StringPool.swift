@@ -5,7 +5,7 @@
 #endif
 
 /// The id of a string in a `StringPool`. Id 0 is always the empty string (BC's blank code).
-public struct StringID: Hashable, Comparable, Sendable {
+public struct StringID: Hashable, Comparable, Sendable, BitwiseCopyable {
   public var raw: UInt32
   @inlinable public init(raw: UInt32) { self.raw = raw }
   public static let blank = StringID(raw: 0)

@@ -1,5 +1,5 @@
 /// The 15 G/L account types of BC's "Invt. Posting Buffer Account Type" (reconciliation.md §1.2).
-public enum InventoryAccountType: Int, CaseIterable, Sendable {
+public enum InventoryAccountType: Int, CaseIterable, Sendable, BitwiseCopyable {
   case inventory, inventoryInterim, wipInventory
   case materialVariance, capacityVariance, subcontractedVariance, capOverheadVariance, mfgOverheadVariance
   case inventoryAdjmt, directCostApplied, overheadApplied, purchaseVariance, cogs, cogsInterim
