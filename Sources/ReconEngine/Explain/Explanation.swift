@@ -292,9 +292,9 @@ struct ExplanationBuilder {
     let fieldCount = ReconciliationField.allCases.count
     // Reused for every entry: a million entries should not mean millions of small allocations
     // (nor an array's uniqueness check per write).
-    var unpostedActual = ScratchSums(count: fieldCount)
-    var unpostedExpected = ScratchSums(count: fieldCount)
-    var gap = ScratchSums(count: fieldCount)
+    var unpostedActual = ScratchList<Int64>(repeating: 0, count: fieldCount)
+    var unpostedExpected = ScratchList<Int64>(repeating: 0, count: fieldCount)
+    var gap = ScratchList<Int64>(repeating: 0, count: fieldCount)
     var touched = ScratchList<Int>(capacity: 16)
     var posted = ScratchList<Line>(capacity: 4)
     var matches = ScratchList<Match>(capacity: 4)

@@ -12,6 +12,13 @@ struct ScratchList<Element: BitwiseCopyable>: ~Copyable {
     base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
   }
 
+  /// `count` copies of `element` (the per-field sums: zero, and zeroed again after each entry).
+  init(repeating element: Element, count: Int) {
+    self.init(capacity: count)
+    base.initialize(repeating: element, count: count)
+    self.count = count
+  }
+
   deinit { base.deallocate() }
 
   var isEmpty: Bool { count == 0 }
@@ -60,31 +67,5 @@ struct ScratchList<Element: BitwiseCopyable>: ~Copyable {
     base.deallocate()
     base = larger
     capacity *= 2
-  }
-}
-
-/// One amount per reconciliation field, reused for every value entry of a pass (zeroed by the
-/// caller after each entry): `ScratchList`'s reason, for the sums.
-struct ScratchSums: ~Copyable {
-  private let base: UnsafeMutablePointer<Int64>
-  let count: Int
-
-  init(count: Int) {
-    self.count = max(1, count)
-    base = UnsafeMutablePointer<Int64>.allocate(capacity: self.count)
-    base.initialize(repeating: 0, count: self.count)
-  }
-
-  deinit { base.deallocate() }
-
-  @inline(__always) subscript(index: Int) -> Int64 {
-    get {
-      precondition(index >= 0 && index < count, "scratch sums index out of range")
-      return base[index]
-    }
-    set {
-      precondition(index >= 0 && index < count, "scratch sums index out of range")
-      base[index] = newValue
-    }
   }
 }
