@@ -634,6 +634,7 @@ struct ProductionOrderCosts {
     for row in values.indices where orderTypes[row] == production {
       let actual = actuals[row]
       let slot = result.slot(for: orderNos[row])
+      guard slot >= 0 else { continue }  // an id outside the pool: never in a loaded ledger
       switch (ItemLedgerEntryType.stored(ileTypes[row]), ValueEntryType.stored(entryTypes[row])) {
       case (.consumption, _): result.costs[slot].material -= actual
       case (.blank, .directCost):
