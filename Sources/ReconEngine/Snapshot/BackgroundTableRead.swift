@@ -118,13 +118,14 @@ final class BackgroundReader: @unchecked Sendable {
   let sharedStrings: Int
 
   init(
-    bytes: UnsafeBufferPointer<UInt8>, pool: StringPool, blockRows: Int,
+    bytes: UnsafeBufferPointer<UInt8>, pool: StringPool, blockRows: Int, releaseEvery: Int,
     consumed: (@Sendable (Int, Int) -> Void)?
   ) {
     reader = SnapshotReader(bytes: bytes)
     reader.pool = pool
     reader.consumed = consumed
     reader.blockRows = blockRows
+    reader.releaseEvery = releaseEvery
     sharedStrings = pool.count
     DispatchQueue.global(qos: .userInitiated).async { [self] in work() }
   }

@@ -28,6 +28,8 @@ struct SnapshotReader {
   var rowBase = 0
   /// Elements per block when two readers share an array (see `BlockClaims`).
   var blockRows = BlockClaims.defaultBlockRows
+  /// Bytes read between two `consumed` calls (tests take it down to see the calls on a small file).
+  var releaseEvery = 1 << 24
   /// The second reader, once a big table has been handed to it.
   var background: BackgroundReader?
   /// A big array was split where its lines suggested (`scanByLines`) rather than where a
@@ -141,7 +143,8 @@ struct SnapshotReader {
           let worker =
             reader.background
             ?? BackgroundReader(
-              bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows, consumed: reader.consumed)
+              bytes: reader.bytes, pool: reader.pool, blockRows: reader.blockRows,
+              releaseEvery: reader.releaseEvery, consumed: reader.consumed)
           reader.background = worker
           if let scan = reader.scanByLines(blockRows: reader.blockRows) {
             // One element per line (how snapshots are written): the elements and the end are
@@ -252,7 +255,7 @@ struct SnapshotReader {
       if separator != UInt8(ascii: ",") {
         throw SyntaxError(offset: position - 1, message: "expected ',' or ']' after an array element")
       }
-      if position - lastRelease > 1 << 24, let consumed {
+      if position - lastRelease > releaseEvery, let consumed {
         consumed(lastRelease, position)
         lastRelease = position
       }
@@ -643,7 +646,8 @@ struct SnapshotReader {
       // Eight bytes at a time while none of them is a quote, a backslash, a control character
       // or non-ASCII (SWAR: each test sets the high bit of the bytes that match).
       while index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        // Little-endian, so that the lowest bits are the first byte (the jump below).
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         let quote = word ^ 0x2222_2222_2222_2222
         let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
         let special =

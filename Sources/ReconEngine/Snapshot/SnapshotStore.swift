@@ -40,12 +40,27 @@ public enum SnapshotStore {
   private static func loadJSON(path: String, progress: ByteProgress?) throws(SnapshotError) -> Ledger {
     let file = try MappedFile(path: path)
     defer { file.close() }
+    let hooks = ProgressHooks(progress) { file.release(from: $0, to: $1) }
     return try decode(
-      file.bytes, name: path,
-      consumed: {
-        file.release(from: $0, to: $1)
-        progress?.add($1 - $0)
-      }, onRead: { progress?.finishReading() }, onRedo: { progress?.restart() })
+      file.bytes, name: path, consumed: hooks.consumed, onRead: hooks.onRead, onRedo: hooks.onRedo)
+  }
+
+  /// How a load reports to its progress: the consumed byte ranges (after `release` has dropped
+  /// them from the mapping) added up, the reading's end, and a redo after a wrong line guess
+  /// counted from zero again (the bytes the void read consumed would otherwise count twice).
+  struct ProgressHooks {
+    let consumed: @Sendable (Int, Int) -> Void
+    let onRead: () -> Void
+    let onRedo: () -> Void
+
+    init(_ progress: ByteProgress?, release: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) {
+      consumed = { from, to in
+        release(from, to)
+        progress?.add(to - from)
+      }
+      onRead = { progress?.finishReading() }
+      onRedo = { progress?.restart() }
+    }
   }
 
   /// Loads and validates a snapshot held in memory (tests, the bundled sample).
@@ -65,7 +80,8 @@ public enum SnapshotStore {
 
   static func decode(
     _ bytes: UnsafeBufferPointer<UInt8>, name: String, consumed: (@Sendable (Int, Int) -> Void)?,
-    parallelThreshold: Int? = nil, blockRows: Int? = nil, onRead: () -> Void = {}, onRedo: () -> Void = {}
+    parallelThreshold: Int? = nil, blockRows: Int? = nil, releaseEvery: Int? = nil, onRead: () -> Void = {},
+    onRedo: () -> Void = {}
   )
     throws(SnapshotError) -> Ledger
   {
@@ -74,6 +90,7 @@ public enum SnapshotStore {
     reader.consumed = consumed
     if let parallelThreshold { reader.parallelThreshold = parallelThreshold }
     if let blockRows { reader.blockRows = blockRows }
+    if let releaseEvery { reader.releaseEvery = releaseEvery }
     var syntax: SnapshotReader.SyntaxError?
     do throws(SnapshotReader.SyntaxError) {
       try reader.read(into: &ledger)
@@ -88,7 +105,7 @@ public enum SnapshotStore {
       onRedo()
       return try decode(
         bytes, name: name, consumed: consumed, parallelThreshold: Int.max, blockRows: blockRows,
-        onRead: onRead)
+        releaseEvery: releaseEvery, onRead: onRead)
     }
     onRead()
     var pending = reader.problems
