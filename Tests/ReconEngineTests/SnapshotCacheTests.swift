@@ -27,6 +27,13 @@ struct SnapshotCacheTests {
         cache: SnapshotCache(folder: folder + "/cache", sizeLimit: sizeLimit, minimumSnapshotBytes: 0)))
   }
 
+  /// The hand-written ledger saved as the place's snapshot, and the file's identity.
+  func savedHandWritten(_ place: Place) throws -> (Ledger, SnapshotIdentity) {
+    let ledger = try decodeSnapshot(SnapshotCacheTests.handWritten)
+    try SnapshotStore.save(ledger, to: place.snapshot)
+    return (ledger, try identity(place.snapshot))
+  }
+
   func identity(_ path: String) throws -> SnapshotIdentity {
     try #require(SnapshotIdentity(path: path))
   }
@@ -177,9 +184,7 @@ struct SnapshotCacheTests {
   @Test("an entry whose checksums hold but whose string pool is malformed is refused, not trusted")
   func malformedPool() throws {
     try withPlace { place in
-      let ledger = try decodeSnapshot(SnapshotCacheTests.handWritten)
-      try SnapshotStore.save(ledger, to: place.snapshot)
-      let id = try identity(place.snapshot)
+      let (ledger, id) = try savedHandWritten(place)
       // Every slot taken (a probe would never end), a hash that is not its string's, an id
       // twice: each written with valid checksums.
       var full = ledger
@@ -277,9 +282,7 @@ struct SnapshotCacheTests {
   @Test("a damaged entry is never used and is removed: flipped bytes throughout, a truncation, garbage")
   func damage() throws {
     try withPlace { place in
-      let ledger = try decodeSnapshot(SnapshotCacheTests.handWritten)
-      try SnapshotStore.save(ledger, to: place.snapshot)
-      let id = try identity(place.snapshot)
+      let (ledger, id) = try savedHandWritten(place)
       try place.cache.store(ledger, identity: id)
       let entry = place.cache.entryPath(for: id)
       let good = try Data(contentsOf: URL(fileURLWithPath: entry))

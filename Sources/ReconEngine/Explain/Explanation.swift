@@ -285,8 +285,7 @@ struct ExplanationBuilder {
     let glAccounts = ledger.glEntries.ids(gl.glAccountNo), glNumbers = ledger.glEntries.values(gl.entryNo)
     let glDates = ledger.glEntries.ordinals(gl.postingDate)
     let glAmounts = ledger.glEntries.units(gl.amount)
-    let relatedStarts = ledger.indexes.glEntriesOfValueEntry.starts
-    let relatedRows = ledger.indexes.glEntriesOfValueEntry.rows
+    let related = ledger.indexes.glEntriesOfValueEntry
     let selection = self.selection, dates = self.dates, fieldsByAccountID = self.fieldsByAccountID
     let expectedOn = ledger.expectedCostPostingToGL
     let fieldCount = ReconciliationField.allCases.count
@@ -358,12 +357,7 @@ struct ExplanationBuilder {
       }
       // G − P, line by line: each posted line against the G/L entry it went to.
       guard !posted.isEmpty else { continue }
-      candidates.removeAll()
-      if row + 1 < relatedStarts.count {
-        for index in Int(relatedStarts[row])..<Int(relatedStarts[row + 1]) where relatedRows[index] >= 0 {
-          candidates.append(Int(relatedRows[index]))
-        }
-      }
+      Self.relatedGLRows(of: row, related, into: &candidates)
       named.removeAll()
       for index in 0..<posted.count {
         named.append(memo.namedAccount(posted[index].type, valueEntryRow: row, resolver))
@@ -482,9 +476,7 @@ struct ExplanationBuilder {
   {
     let gl = Columns.glEntry
     var candidates = ScratchList<Int>(capacity: 8)
-    for glRow in ledger.indexes.glEntriesOfValueEntry.rows(of: row) where glRow >= 0 {
-      candidates.append(Int(glRow))
-    }
+    relatedGLRows(of: row, ledger.indexes.glEntriesOfValueEntry, into: &candidates)
     var posted = ScratchList<Line>(capacity: lines.count)
     var named = ScratchList<StringID>(capacity: lines.count)
     for line in lines {
@@ -496,6 +488,16 @@ struct ExplanationBuilder {
       posted, named: named, accounts: ledger.glEntries.ids(gl.glAccountNo),
       amounts: ledger.glEntries.units(gl.amount), candidates: &candidates, into: &matches)
     return (0..<matches.count).map { matches[$0] }
+  }
+
+  /// The G/L entry rows a value entry row was posted to (its relations; -1 for a relation to an
+  /// entry the ledger lacks, left out), into `candidates` (emptied first).
+  @inline(__always)
+  static func relatedGLRows(of row: Int, _ related: GroupedRows, into candidates: inout ScratchList<Int>) {
+    candidates.removeAll()
+    for index in related.positions(of: row) where related.rows[index] >= 0 {
+      candidates.append(Int(related.rows[index]))
+    }
   }
 
   /// `match` into a reused list: `candidates` holds the related G/L entry rows (consumed),

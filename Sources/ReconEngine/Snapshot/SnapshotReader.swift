@@ -303,7 +303,7 @@ struct SnapshotReader {
   /// The first byte at or after `offset` that is not JSON whitespace.
   func firstNonSpace(_ offset: Int) -> Int { SnapshotReader.firstNonSpace(bytes, offset) }
 
-  static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+  @inline(__always) static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
     var index = offset
     while index < bytes.count {
       let byte = bytes[index]
@@ -896,13 +896,7 @@ struct SnapshotReader {
     return "0x" + (hex.count == 1 ? "0" + hex : hex)
   }
 
-  @inline(__always) private mutating func skipWhitespace() {
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return }
-      position += 1
-    }
-  }
+  @inline(__always) private mutating func skipWhitespace() { position = Self.firstNonSpace(bytes, position) }
 
   private func endOfFile() -> SyntaxError {
     SyntaxError(offset: bytes.count, message: "unexpected end of file (the file is truncated)")

@@ -11,7 +11,7 @@ struct BenchWorkerCommand: ParsableCommand {
 
   @Argument(
     help:
-      "load, save, reconcile, jobs, jsondecoder, import-csv, import-rapidstart, cache-write, cache-open or step:<explain|cost-shares|cost-spec|valuation|timeline|matrix>"
+      "load, save, reconcile, jobs, jsondecoder, import-csv, import-rapidstart, cache-write, cache-open or step:<a key of ReconcileTimings.engineSteps, e.g. explain, report_cost_shares>"
   )
   var task: String
 
@@ -60,8 +60,12 @@ struct BenchWorkerCommand: ParsableCommand {
       let cache = SnapshotCache(folder: file + ".cache", minimumSnapshotBytes: 0)
       let ledger = try SnapshotStore.load(path: file, cache: cache)
       SnapshotCache.finishWriting()
-      let times = try (0..<5).map { _ in try ProcessMetrics.time { try Self.step(step.dropFirst(5), ledger) }
+      guard let run = ReconcileTimings.engineSteps[String(step.dropFirst(5))] else {
+        throw ValidationError(
+          "unknown step \(step.dropFirst(5)); one of \(ReconcileTimings.engineSteps.keys.sorted().joined(separator: ", "))"
+        )
       }
+      let times = try (0..<5).map { _ in try ProcessMetrics.time { try run(ledger) } }
       print("seconds=\(times.sorted()[2]) all=\(times) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
       return
     case "reconcile":
@@ -103,19 +107,4 @@ struct BenchWorkerCommand: ParsableCommand {
     print("seconds=\(seconds) peak_kb=\(ProcessMetrics.peakResidentKilobytes())")
   }
 
-  private static func step(_ name: Substring, _ ledger: Ledger) throws {
-    switch name {
-    case "explain": _ = try Explanation(ledger, filters: ReconciliationFilters())
-    case "cost-shares": _ = CostShares(ledger, .init(mode: .sales))
-    case "cost-spec":
-      _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
-    case "valuation":
-      _ = InventoryValuation(
-        ledger,
-        .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
-    case "timeline": _ = try Timeline(ledger, .init(by: .month))
-    case "matrix": _ = try Reconciliation(ledger, filters: ReconciliationFilters())
-    default: throw ValidationError("unknown step \(name)")
-    }
-  }
 }

@@ -60,6 +60,23 @@ enum ReconcileTimings {
     }
   }
 
+  /// The engine steps timed once each on the whole ledger, by their key in the results (also
+  /// what `bench-worker step:KEY` runs on its own, for profiling).
+  static let engineSteps: [String: @Sendable (Ledger) throws -> Void] = [
+    "matrix_all": { _ = try Reconciliation($0, filters: ReconciliationFilters()) },
+    "report_valuation": {
+      _ = InventoryValuation(
+        $0, .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
+    },
+    "report_wip": { _ = WIPValuation($0, .init(end: LedgerDate("2025-12-31"))) },
+    "report_cost_spec": {
+      _ = CostSpecification($0, .init(valuationDate: LedgerDate("2025-12-31") ?? LedgerTable.noDate))
+    },
+    "report_cost_shares": { _ = CostShares($0, .init(mode: .sales)) },
+    "explain": { _ = try Explanation($0, filters: ReconciliationFilters()) },
+    "timeline_month": { _ = try Timeline($0, .init(by: .month)) },
+  ]
+
   static func measure(_ ledger: Ledger, snapshot: String, runs: Int = 5) throws -> [String: Double] {
     func median(_ body: () throws -> Void) rethrows -> Double {
       var times: [Double] = []
@@ -88,7 +105,7 @@ enum ReconcileTimings {
       results[key] = try body()
       results[key + "_peak_kb"] = Double(ProcessMetrics.peakResidentKilobytes())
     }
-    try step("matrix_all") { try median { _ = try Reconciliation(ledger, filters: all) } }
+    try step("matrix_all") { try median { try engineSteps["matrix_all"]?(ledger) } }
     try step("matrix_month") { try median { _ = try Reconciliation(ledger, filters: month) } }
     step("drill") {
       median {
@@ -100,23 +117,12 @@ enum ReconcileTimings {
     try step("post_entry") { try post(.perEntry) }
     try step("post_group") { try post(.perPostingGroup) }
     results["posted_entries"] = Double(posted)
-    step("report_valuation") {
-      ProcessMetrics.time {
-        _ = InventoryValuation(
-          ledger, .init(start: LedgerDate("2025-01-01"), end: LedgerDate("2025-12-31") ?? runDate))
-      }
+    for key in [
+      "report_valuation", "report_wip", "report_cost_spec", "report_cost_shares", "explain", "timeline_month",
+    ] {
+      guard let run = engineSteps[key] else { continue }
+      try step(key) { try ProcessMetrics.time { try run(ledger) } }
     }
-    step("report_wip") {
-      ProcessMetrics.time { _ = WIPValuation(ledger, .init(end: LedgerDate("2025-12-31"))) }
-    }
-    step("report_cost_spec") {
-      ProcessMetrics.time {
-        _ = CostSpecification(ledger, .init(valuationDate: LedgerDate("2025-12-31") ?? runDate))
-      }
-    }
-    step("report_cost_shares") { ProcessMetrics.time { _ = CostShares(ledger, .init(mode: .sales)) } }
-    try step("explain") { try ProcessMetrics.time { _ = try Explanation(ledger, filters: all) } }
-    try step("timeline_month") { try ProcessMetrics.time { _ = try Timeline(ledger, .init(by: .month)) } }
     try step("timeline_first_dates") {
       try ProcessMetrics.time { _ = try Timeline(ledger, .init(), causes: false).firstDates }
     }
